@@ -1,0 +1,249 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Kstat.Tree;
+
+/// <summary>
+/// The statistics of one kstat: <c>$ks-&gt;{module}{instance}{name}</c> in Perl. The leaf reads its kstat
+/// on first access and keeps the values until <see cref="KstatTree.Update"/>.
+/// </summary>
+/// <remarks>
+/// <para><c>class</c> and <c>crtime</c> come from the chain header and never read. Any other key, <see cref="Count"/>,
+/// <see cref="ContainsKey"/>, <see cref="TryGetValue"/> and enumeration read the kstat once; after that the leaf
+/// holds <c>class</c>, <c>crtime</c>, <c>snaptime</c> and every statistic. Times are <see cref="KstatValueKind.HrTime"/>
+/// values in exact nanoseconds (<c>(double)</c> gives Perl's seconds). If a statistic has the name of one of
+/// those three keys, the header's value wins.</para>
+/// <para>Thread safe: the values of one call (one lookup, one enumeration) all come from one read, whatever an
+/// update does at the same time. Two separate lookups may see two readings; use <see cref="GetReading"/> for
+/// a consistent sample.</para>
+/// </remarks>
+[DebuggerDisplay("{Key,nq} ({Class,nq}, {(IsRead ? \"read\" : \"unread\"),nq})")]
+public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
+{
+    private const string ClassKey = "class";
+    private const string CrTimeKey = "crtime";
+    private const string SnapTimeKey = "snaptime";
+
+    private readonly TreeContext _context;
+    private string? _key;
+
+    internal KstatLeaf(TreeContext context, KstatHeader header)
+    {
+        _context = context;
+        _state = new LeafState(header, null, true);
+    }
+
+    /// <summary>Gets the module name (<c>ks_module</c>).</summary>
+    public string Module => State.Header.Module;
+
+    /// <summary>Gets the instance number (<c>ks_instance</c>).</summary>
+    public int Instance => State.Header.Instance;
+
+    /// <summary>Gets the kstat name (<c>ks_name</c>).</summary>
+    public string Name => State.Header.Name;
+
+    /// <summary>Gets the key <c>"module:instance:name"</c>, as <see cref="KstatUpdate"/> reports it.</summary>
+    public string Key => _key ??= State.Header.Key;
+
+    /// <summary>Gets the class (<c>ks_class</c>) without reading the kstat.</summary>
+    public string Class => State.Header.Class;
+
+    /// <summary>Gets the kstat type (<c>ks_type</c>) without reading the kstat.</summary>
+    public KstatType Type => State.Header.Type;
+
+    /// <summary>Gets the creation time (<c>ks_crtime</c>) in nanoseconds without reading the kstat.</summary>
+    public long CrTime => State.Header.CrTime;
+
+    /// <summary>Gets the chain header this leaf is bound to now.</summary>
+    public KstatHeader Header => State.Header;
+
+    /// <summary>Gets the snapshot time of the values held, in nanoseconds, or <c>null</c> before the first read.</summary>
+    public long? SnapTime => State.Reading?.SnapTime;
+
+    /// <summary>Gets a value indicating whether the leaf holds values (it was read and not reset since).</summary>
+    public bool IsRead => State.Reading is not null;
+
+    /// <summary>Gets a value indicating whether the kstat is still in the chain; a removed leaf keeps the values it read.</summary>
+    public bool IsValid => State.IsValid;
+
+    /// <summary>Gets the reading the leaf holds now, without reading: <c>null</c> before the first read.</summary>
+    public KstatReading? Reading => State.Reading;
+
+    /// <summary>Gets the number of keys: the statistics plus <c>class</c>, <c>crtime</c> and <c>snaptime</c>.</summary>
+    /// <remarks>Reads the kstat if it was not read yet.</remarks>
+    /// <exception cref="KstatNotFoundException">The kstat is gone and was never read.</exception>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
+    public int Count
+    {
+        get
+        {
+            var reading = EnsureRead();
+            return reading.Count + 3 - PseudoKeysRead(reading);
+        }
+    }
+
+    /// <summary>Gets the keys: the statistics in the order read, then <c>class</c>, <c>crtime</c>, <c>snaptime</c>.</summary>
+    /// <remarks>Reads the kstat if it was not read yet.</remarks>
+    public IEnumerable<string> Keys
+    {
+        get
+        {
+            foreach (var pair in this)
+            {
+                yield return pair.Key;
+            }
+        }
+    }
+
+    /// <summary>Gets the values, in the order of <see cref="Keys"/>.</summary>
+    /// <remarks>Reads the kstat if it was not read yet.</remarks>
+    public IEnumerable<KstatValue> Values
+    {
+        get
+        {
+            foreach (var pair in this)
+            {
+                yield return pair.Value;
+            }
+        }
+    }
+
+    /// <summary>Gets a value: <c>class</c> and <c>crtime</c> without a read, anything else from the reading.</summary>
+    /// <param name="key">A statistic name, or <c>class</c>, <c>crtime</c>, <c>snaptime</c>.</param>
+    /// <returns>The value.</returns>
+    /// <remarks>The first access to a statistic reads the kstat.</remarks>
+    /// <exception cref="KeyNotFoundException">The kstat has no such statistic.</exception>
+    /// <exception cref="KstatNotFoundException">The kstat is gone and was never read.</exception>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
+    public KstatValue this[string key] =>
+        TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The kstat '{Key}' has no statistic '{key}'.");
+
+    /// <summary>Tells whether the leaf has a key; only <c>class</c> and <c>crtime</c> are answered without a read.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns><see langword="true"/> when it exists.</returns>
+    /// <exception cref="KstatNotFoundException">The kstat is gone and was never read.</exception>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+    /// <summary>Gets a value if there is one; only <c>class</c> and <c>crtime</c> are answered without a read.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value, or <c>default</c>.</param>
+    /// <returns><see langword="true"/> when it exists.</returns>
+    /// <exception cref="KstatNotFoundException">The kstat is gone and was never read.</exception>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out KstatValue value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _context.ThrowIfDisposed();
+        switch (key)
+        {
+            case ClassKey:
+                value = State.Header.Class;
+                return true;
+            case CrTimeKey:
+                value = KstatValue.HrTime(State.Header.CrTime);
+                return true;
+            case SnapTimeKey:
+                value = KstatValue.HrTime(EnsureRead().SnapTime);
+                return true;
+            default:
+                return EnsureRead().TryGetValue(key, out value);
+        }
+    }
+
+    /// <summary>Gets the values as one immutable sample, reading the kstat first if it was not read yet.</summary>
+    /// <returns>The reading the leaf holds.</returns>
+    /// <exception cref="KstatNotFoundException">The kstat is gone and was never read.</exception>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
+    public KstatReading GetReading() => EnsureRead();
+
+    /// <summary>Enumerates the statistics of one reading, then <c>class</c>, <c>crtime</c> and <c>snaptime</c>.</summary>
+    /// <returns>The enumerator.</returns>
+    /// <remarks>Reads the kstat if it was not read yet.</remarks>
+    /// <exception cref="KstatNotFoundException">The kstat is gone and was never read.</exception>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
+    public Enumerator GetEnumerator()
+    {
+        var state = EnsureReadState();
+        return new Enumerator(state.Header, state.Reading!);
+    }
+
+    /// <inheritdoc/>
+    IEnumerator<KeyValuePair<string, KstatValue>> IEnumerable<KeyValuePair<string, KstatValue>>.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc/>
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc/>
+    public override string ToString() => Key;
+
+    private static bool IsPseudoKey(string key) => key is ClassKey or CrTimeKey or SnapTimeKey;
+
+    private static int PseudoKeysRead(KstatReading reading)
+    {
+        var schema = reading.Schema;
+        return (schema.IndexOf(ClassKey) >= 0 ? 1 : 0) + (schema.IndexOf(CrTimeKey) >= 0 ? 1 : 0) + (schema.IndexOf(SnapTimeKey) >= 0 ? 1 : 0);
+    }
+
+    /// <summary>Enumerates a leaf: the statistics of one reading, then <c>class</c>, <c>crtime</c> and <c>snaptime</c>.</summary>
+    public struct Enumerator : IEnumerator<KeyValuePair<string, KstatValue>>
+    {
+        private readonly KstatHeader _header;
+        private readonly KstatReading _reading;
+        private int _index;
+
+        internal Enumerator(KstatHeader header, KstatReading reading)
+        {
+            _header = header;
+            _reading = reading;
+            _index = -1;
+            Current = default;
+        }
+
+        /// <inheritdoc/>
+        public KeyValuePair<string, KstatValue> Current { get; private set; }
+
+        /// <inheritdoc/>
+        readonly object IEnumerator.Current => Current;
+
+        /// <inheritdoc/>
+        public bool MoveNext()
+        {
+            int n = _reading.Count;
+            while (++_index < n)
+            {
+                string name = _reading.Schema.Names[_index];
+                if (!IsPseudoKey(name))
+                {
+                    Current = new(name, _reading.Values[_index]);
+                    return true;
+                }
+            }
+
+            switch (_index - n)
+            {
+                case 0:
+                    Current = new(ClassKey, _header.Class);
+                    return true;
+                case 1:
+                    Current = new(CrTimeKey, KstatValue.HrTime(_header.CrTime));
+                    return true;
+                case 2:
+                    Current = new(SnapTimeKey, KstatValue.HrTime(_reading.SnapTime));
+                    return true;
+                default:
+                    _index = n + 3;
+                    return false;
+            }
+        }
+
+        /// <inheritdoc/>
+        public void Reset() => _index = -1;
+
+        /// <inheritdoc/>
+        public readonly void Dispose()
+        {
+        }
+    }
+}

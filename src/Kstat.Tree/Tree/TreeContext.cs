@@ -1,0 +1,44 @@
+namespace Kstat.Tree;
+
+/// <summary>What every node of one tree shares: the chain, the options, and whether the tree is disposed.</summary>
+internal sealed class TreeContext(IKstatChain chain, KstatTreeOptions options)
+{
+    private volatile bool _disposed;
+
+    public IKstatChain Chain { get; } = chain;
+
+    public KstatTreeOptions Options { get; } = options;
+
+    public bool IsDisposed => _disposed;
+
+    public void MarkDisposed() => _disposed = true;
+
+    public void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, typeof(KstatTree));
+
+    /// <summary>Reads a kstat and applies the tree's options to the values.</summary>
+    public KstatReading Read(KstatHeader header)
+    {
+        var reading = Chain.Read(header);
+        return Options.StripStrings ? Strip(reading) : reading;
+    }
+
+    private static KstatReading Strip(KstatReading reading)
+    {
+        var values = reading.Values;
+        KstatValue[]? stripped = null;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i].Kind == KstatValueKind.Char)
+            {
+                var s = values[i].StripNul();
+                if (!s.Equals(values[i]))
+                {
+                    stripped ??= [.. values];
+                    stripped[i] = s;
+                }
+            }
+        }
+
+        return stripped is null ? reading : new KstatReading(reading.SnapTime, reading.Schema, [.. stripped]);
+    }
+}
