@@ -263,3 +263,33 @@ KD_EXPORT kid_t kd_chain_id(void)
 }
 
 KD_EXPORT const char *kd_last_error(void) { return kd.last_error; }
+
+/* Appends a named record even when the name exists (a driver bug Perl's hash hides); returns its index. */
+KD_EXPORT int kd_named_append(kid_t kid, const char *name, int data_type)
+{
+    int at = -1;
+    pthread_mutex_lock(&kd_lock);
+    kd_kstat_t *k = find_or_errno(kid);
+    if (k != NULL && k->type == KSTAT_TYPE_NAMED) {
+        char unique[KSTAT_STRLEN] = "\001";
+        at = kd_named_put_locked(k, unique, data_type);
+        memset(k->named[at].name, 0, KSTAT_STRLEN);
+        strncpy(k->named[at].name, name, KSTAT_STRLEN - 1);
+    }
+    pthread_mutex_unlock(&kd_lock);
+    return at;
+}
+
+/* Sets the numeric value of the record at index (see kd_named_set for the widths). */
+KD_EXPORT int kd_named_set_at(kid_t kid, int index, uint64_t bits)
+{
+    pthread_mutex_lock(&kd_lock);
+    kd_kstat_t *k = find_or_errno(kid);
+    kd_named_t *n = k != NULL && index >= 0 && (uint_t)index < k->nnamed ? &k->named[index] : NULL;
+    if (n != NULL) {
+        memset(n->value, 0, 16);
+        memcpy(n->value, &bits, n->type == KSTAT_DATA_INT32 || n->type == KSTAT_DATA_UINT32 ? 4 : 8);
+    }
+    pthread_mutex_unlock(&kd_lock);
+    return n == NULL ? -1 : 0;
+}
