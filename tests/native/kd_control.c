@@ -234,26 +234,21 @@ KD_EXPORT void kd_fail_update(int err, int count) { set_fault(&kd.fail_update, -
 
 KD_EXPORT void kd_set_hrtime(hrtime_t now) { LOCKED(kd.hrtime = now); }
 
-KD_EXPORT long kd_open_handles(void)
+static long counter(const long *value)
 {
     long n;
-    LOCKED(n = kd.open_handles);
+    LOCKED(n = *value);
     return n;
 }
 
-KD_EXPORT long kd_live_allocations(void)
-{
-    long n;
-    LOCKED(n = kd.live_allocations);
-    return n;
-}
+/* Handles kstat_open returned and kstat_close has not freed yet. */
+KD_EXPORT long kd_open_handles(void) { return counter(&kd.open_handles); }
 
-KD_EXPORT long kd_reads(void)
-{
-    long n;
-    LOCKED(n = kd.reads);
-    return n;
-}
+/* Blocks handed to libkstat callers (handles, kstat_t headers, ks_data) and not freed yet. */
+KD_EXPORT long kd_live_allocations(void) { return counter(&kd.live_allocations); }
+
+/* kstat_read calls since kd_reset, failed ones included. */
+KD_EXPORT long kd_reads(void) { return counter(&kd.reads); }
 
 KD_EXPORT kid_t kd_chain_id(void)
 {

@@ -1,4 +1,5 @@
 using Kstat.Native.Tests.Support;
+using Kstat.Tree.Tests.Support;
 
 namespace Kstat.Native.Tests.Interop;
 
