@@ -127,6 +127,29 @@ public unsafe class KstatDecoderTests : DoubleTest
     }
 
     [Fact]
+    public void A_reread_reuses_unchanged_text_and_sees_changed_text()
+    {
+        int kid = D.Add("cpu_info", 0, "cpu_info0", KstatType.Named);
+        D.kd_named_add(kid, "brand", KSTAT_DATA_STRING);
+        D.kd_named_set_string(kid, "brand", "a brand longer than sixteen bytes");
+        D.kd_named_add(kid, "state", KSTAT_DATA_CHAR);
+        D.kd_named_set_char(kid, "state", "on-line"u8.ToArray(), 7);
+        using var chain = Open();
+        var header = HeaderOf(chain, "cpu_info:0:cpu_info0");
+
+        var first = chain.Read(header);
+        var second = chain.Read(header);
+        D.kd_named_set_string(kid, "brand", "another brand");
+        D.kd_named_set_char(kid, "state", "off-line"u8.ToArray(), 8);
+        var third = chain.Read(header);
+
+        Assert.Same((string)first["brand"], (string)second["brand"]);
+        Assert.Equal("another brand", (string)third["brand"]);
+        Assert.Equal("off-line", third["state"].ToString());
+        Assert.Equal("on-line", first["state"].ToString());
+    }
+
+    [Fact]
     public void Snaptime_is_the_read_time_of_the_kstat()
     {
         int kid = D.Add("test", 0, "timed", KstatType.Named);
