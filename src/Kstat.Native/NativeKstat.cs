@@ -22,8 +22,7 @@ public static class NativeKstat
 
         if (OperatingSystem.IsLinux())
         {
-            // LINUX: replaced by `return new KstatTree(new ProcfsChain());` when the /proc source lands.
-            throw new PlatformNotSupportedException("The Linux /proc kstat source is not available yet; load a capture with KstatTree.Load(path) instead.");
+            throw new PlatformNotSupportedException("The Linux /proc kstat source is not available yet; load a capture with KstatTree.Load(path) instead."); // LINUX: becomes `return new KstatTree(new ProcfsChain());`
         }
 
         throw new PlatformNotSupportedException(
