@@ -11,7 +11,8 @@ namespace Kstat.Tree;
 /// The key is split as kstat(1) cannot make ambiguous: module up to the first colon, instance up to the second,
 /// statistic after the last colon of the key, name in between (it may hold colons and spaces). Without a TAB, the
 /// first line decides between <c>-C</c> (a colon follows the statistic name before any blank) and expanded TABs, where
-/// the value starts after the first run of two or more blanks (after a single blank when there is no such run).
+/// the value starts after the first run of two or more blanks (after a single blank when there is no such run) and
+/// loses its trailing blanks.
 /// </remarks>
 internal static class ParseableCaptureReader
 {
@@ -102,7 +103,8 @@ internal static class ParseableCaptureReader
         }
 
         var kstat = builder.Kstat(line[..c1], instance, line[(c2 + 1)..c3], repeatStartsRound: false);
-        string value = valueStart < 0 ? string.Empty : line[valueStart..];
+        // Where TABs were expanded the exact blanks are lost anyway: trailing ones are taken as editing noise.
+        string value = valueStart < 0 ? string.Empty : tab >= 0 ? line[valueStart..] : line[valueStart..].TrimEnd(' ');
         kstat.Add(new RawStatistic(builder.Intern(statistic), value, false, number, (valueStart < 0 ? keyEnd : valueStart) + 1));
     }
 
