@@ -97,12 +97,12 @@ internal static class ParseableCaptureReader
         }
 
         string statistic = line[(c3 + 1)..keyEnd];
+        var kstat = builder.Kstat(line[..c1], instance, line[(c2 + 1)..c3], repeatStartsRound: false);
         if (valueStart < 0 && statistic is "crtime" or "snaptime")
         {
-            return; // a -l listing: no value to keep.
+            return; // a -l listing: no time to keep.
         }
 
-        var kstat = builder.Kstat(line[..c1], instance, line[(c2 + 1)..c3], repeatStartsRound: false);
         // Where TABs were expanded the exact blanks are lost anyway: trailing ones are taken as editing noise.
         string value = valueStart < 0 ? string.Empty : tab >= 0 ? line[valueStart..] : line[valueStart..].TrimEnd(' ');
         kstat.Add(new RawStatistic(builder.Intern(statistic), value, false, number, (valueStart < 0 ? keyEnd : valueStart) + 1));
