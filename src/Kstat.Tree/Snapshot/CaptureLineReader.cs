@@ -17,13 +17,19 @@ internal sealed class CaptureLineReader
     private readonly Queue<(string Line, int Number)> _pushedBack = new();
     private int _length;
     private int _lastRead;
+    private readonly bool _replacementIsInvalid;
     private int _position;
     private bool _eof;
 
-    public CaptureLineReader(TextReader reader, string? sourceName)
+    /// <param name="reader">The text.</param>
+    /// <param name="sourceName">The name for error messages.</param>
+    /// <param name="replacementIsInvalid">Whether U+FFFD marks bytes the decoder could not read (a reader this library
+    /// opened with a replacing decoder, so that the error gets its exact line and column).</param>
+    public CaptureLineReader(TextReader reader, string? sourceName, bool replacementIsInvalid = false)
     {
         _reader = reader;
         SourceName = sourceName;
+        _replacementIsInvalid = replacementIsInvalid;
     }
 
     public string? SourceName { get; }
@@ -65,6 +71,11 @@ internal sealed class CaptureLineReader
             if (c == '\0')
             {
                 throw Error("expected kstat(1) text but found a NUL character (a binary file?)", LineNumber + 1, _line.Length + 1);
+            }
+
+            if (c == '\uFFFD' && _replacementIsInvalid)
+            {
+                throw Error("expected UTF-8 text but found bytes that are not (a binary file?)", LineNumber + 1, _line.Length + 1);
             }
 
             if (_line.Length >= MaxLineLength)

@@ -209,15 +209,19 @@ internal sealed partial class JsonCaptureReader
             throw Error($"expected a statistic value (a number or a string) but found '{c}'");
         }
 
+        // A number, or true/false/null, ends where the value must end: before a ',', '}' or ']', or at the end of the line.
         int start = _position;
-        while (_position < _line.Length && (char.IsAsciiLetterOrDigit(_line[_position]) || _line[_position] is '-' or '+' or '.'))
+        bool number = char.IsAsciiDigit(c) || c == '-';
+        while (_position < _line.Length && (number ? char.IsAsciiDigit(_line[_position]) || _line[_position] is '-' or '+' or '.' or 'e' or 'E'
+                                                   : char.IsAsciiLetterLower(_line[_position])))
         {
             _position++;
         }
 
-        if (_position > start && (_position == _line.Length || _line[_position] is ' ' or '\t' or ',' or '}' or ']'))
+        string token = _line[start.._position];
+        if ((number || token is "true" or "false" or "null") && ValueEndsHere())
         {
-            return (_line[start.._position], false);
+            return (token, false);
         }
 
         // 2013 kstat(1) printed char values unquoted: the value is the rest of the line, less the comma.
@@ -225,6 +229,17 @@ internal sealed partial class JsonCaptureReader
         string text = (rest.EndsWith(",") ? rest[..^1] : rest).ToString();
         _position = _line.Length;
         return (text, false);
+    }
+
+    private bool ValueEndsHere()
+    {
+        int i = _position;
+        while (i < _line.Length && _line[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i == _line.Length || _line[i] is ',' or '}' or ']';
     }
 
     private int ReadInteger(int min, int max, string what)

@@ -87,9 +87,11 @@ public sealed class SnapshotChain : IKstatChain
     public static SnapshotChain Load(string path, SnapshotFormat format = SnapshotFormat.Auto)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        CheckFormat(format);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path, format);
+        // A replacing decoder, so that the line reader can say on which line and column the bad bytes are.
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true);
+        return Read(new CaptureLineReader(reader, path, replacementIsInvalid: true), format);
     }
 
     /// <summary>Reads a capture held in a string.</summary>
@@ -115,12 +117,12 @@ public sealed class SnapshotChain : IKstatChain
     public static SnapshotChain Read(TextReader reader, string? sourceName = null, SnapshotFormat format = SnapshotFormat.Auto)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        if (!Enum.IsDefined(format))
-        {
-            throw new ArgumentOutOfRangeException(nameof(format), format, "Not a snapshot format.");
-        }
+        CheckFormat(format);
+        return Read(new CaptureLineReader(reader, sourceName), format);
+    }
 
-        var lines = new CaptureLineReader(reader, sourceName);
+    private static SnapshotChain Read(CaptureLineReader lines, SnapshotFormat format)
+    {
         if (format == SnapshotFormat.Auto)
         {
             format = Detect(lines);
@@ -140,7 +142,7 @@ public sealed class SnapshotChain : IKstatChain
                 break;
         }
 
-        return new SnapshotChain(builder.Finish(), format, sourceName);
+        return new SnapshotChain(builder.Finish(), format, lines.SourceName);
     }
 
     /// <summary>Steps to the next round of the capture (kstat_chain_update between two rounds of interval output).</summary>
@@ -181,6 +183,14 @@ public sealed class SnapshotChain : IKstatChain
 
     /// <summary>Releases the chain; afterwards its members throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _disposed = true;
+
+    private static void CheckFormat(SnapshotFormat format)
+    {
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Not a snapshot format.");
+        }
+    }
 
     private static SnapshotFormat Detect(CaptureLineReader lines)
     {
