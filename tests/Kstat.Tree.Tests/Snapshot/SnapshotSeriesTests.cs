@@ -166,4 +166,21 @@ public class SnapshotSeriesTests
         Assert.Equal(KstatType.Intr, tree["i"][0]["i0"].Type);
         Assert.Equal(KstatType.Named, tree["sd"][1]["sd1"].Type);
     }
+
+    [Fact]
+    public void A_kstat_that_could_not_be_read_in_the_first_round_gets_its_type_from_a_later_one()
+    {
+        const string capture =
+            "sd:0:sd0:class\tdisk\nsd:0:sd0:crtime\t74.1234\n\n" +
+            "sd:0:sd0:class\tdisk\nsd:0:sd0:crtime\t74.1234\nsd:0:sd0:nread\t1\nsd:0:sd0:nwritten\t2\nsd:0:sd0:rcnt\t0\nsd:0:sd0:reads\t3\n" +
+            "sd:0:sd0:rlastupdate\t9\nsd:0:sd0:rlentime\t7\nsd:0:sd0:rtime\t8\nsd:0:sd0:snaptime\t80\nsd:0:sd0:wcnt\t0\nsd:0:sd0:wlastupdate\t0\n" +
+            "sd:0:sd0:wlentime\t0\nsd:0:sd0:writes\t4\nsd:0:sd0:wtime\t0\n";
+        using var tree = KstatTree.Parse(capture);
+        var leaf = tree["sd"][0]["sd0"];
+        Assert.Throws<KstatNotFoundException>(() => leaf["nread"]);
+        var update = tree.Update();
+        Assert.False(update.Changed);
+        Assert.Equal(KstatType.Io, leaf.Type);
+        Assert.Equal(KstatValue.HrTime(8), leaf["rtime"]);
+    }
 }
