@@ -66,8 +66,7 @@ public sealed class ProcfsChain : IKstatChain
             var before = _inventory;
             var after = Build(ProcfsScan.Scan(_context.Files), before);
             _inventory = after;
-            bool changed = after.Headers.Count != before.Headers.Count
-                || !after.Headers.Select(h => h.Kid).SequenceEqual(before.Headers.Select(h => h.Kid));
+            bool changed = !after.ByKid.Keys.ToHashSet().SetEquals(before.ByKid.Keys);
             if (changed)
             {
                 Interlocked.Increment(ref _chainId);
