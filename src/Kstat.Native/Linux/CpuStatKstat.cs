@@ -8,13 +8,11 @@ namespace Kstat.Native;
 /// </summary>
 /// <remarks>Values are <see cref="KstatValueKind.UInt32"/>, wrapped to 32 bits like the <c>uint_t</c> fields of cpu_sysinfo.</remarks>
 internal sealed class CpuStatKstat(int cpu)
-    : ProcfsKstat("cpu_stat", cpu, "cpu_stat" + cpu.ToString(System.Globalization.CultureInfo.InvariantCulture), "misc", KstatType.Raw)
+    : CpuKstat("cpu_stat", cpu, "cpu_stat" + cpu.ToString(System.Globalization.CultureInfo.InvariantCulture), KstatType.Raw)
 {
-    public int Cpu { get; } = cpu;
-
     public override KstatReading Read(ProcfsContext context)
     {
-        var (ticks, interrupts, snap) = CpuSources.Read(context, Cpu, Key);
+        var (ticks, interrupts, snap) = ReadCpu(context);
         var values = new List<KeyValuePair<string, KstatValue>>
         {
             new("idle", (uint)ticks.Idle),

@@ -10,13 +10,11 @@ namespace Kstat.Native;
 /// As on illumos, <c>cpu_nsec_intr</c> (irq + softirq) is part of <c>cpu_nsec_kernel</c>. <c>cpu_nsec_wait</c> has no
 /// illumos twin (illumos stopped accounting wait time); it is given so the four states add up.
 /// </remarks>
-internal sealed class CpuSysKstat(int cpu) : ProcfsKstat("cpu", cpu, "sys", "misc", KstatType.Named)
+internal sealed class CpuSysKstat(int cpu) : CpuKstat("cpu", cpu, "sys", KstatType.Named)
 {
-    public int Cpu { get; } = cpu;
-
     public override KstatReading Read(ProcfsContext context)
     {
-        var (t, interrupts, snap) = CpuSources.Read(context, Cpu, Key);
+        var (t, interrupts, snap) = ReadCpu(context);
         const ulong ns = ProcfsContext.NanosPerTick;
         var values = new List<KeyValuePair<string, KstatValue>>
         {

@@ -23,12 +23,7 @@ internal sealed class DiskKstat(string module, int instance, string device, bool
 
     public override KstatReading Read(ProcfsContext context)
     {
-        var files = context.Files;
-        string path = files.Proc(ProcDiskStats.FileName);
-        string text = files.ReadRequired(path, Key);
-        long snap = context.Now();
-        var c = ProcDiskStats.ReadDevice(path, text, Name)
-            ?? throw new KstatNotFoundException(Key, $"The kstat '{Key}' no longer exists: {path} has no device '{Name}'.");
+        var (c, snap) = ReadPart(context, ProcDiskStats.FileName, (path, text) => ProcDiskStats.ReadDevice(path, text, Name), $"device '{Name}'");
         return new KstatReading(snap, new KeyValuePair<string, KstatValue>[]
         {
             new("nread", c[SectorsRead] * SectorBytes),

@@ -15,12 +15,7 @@ internal sealed class LinkKstat(string interfaceName) : ProcfsKstat("link", 0, i
 
     public override KstatReading Read(ProcfsContext context)
     {
-        var files = context.Files;
-        string path = files.Proc(ProcNetDev.FileName);
-        string text = files.ReadRequired(path, Key);
-        long snap = context.Now();
-        var c = ProcNetDev.ReadInterface(path, text, Name)
-            ?? throw new KstatNotFoundException(Key, $"The kstat '{Key}' no longer exists: {path} has no interface '{Name}'.");
+        var (c, snap) = ReadPart(context, ProcNetDev.FileName, (path, text) => ProcNetDev.ReadInterface(path, text, Name), $"interface '{Name}'");
 
         // kstat -p order (sorted by name), the order scripts see.
         return new KstatReading(snap, new KeyValuePair<string, KstatValue>[]
