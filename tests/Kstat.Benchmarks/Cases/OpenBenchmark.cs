@@ -1,0 +1,41 @@
+using BenchmarkDotNet.Attributes;
+using Kstat.Benchmarks.Support;
+using Kstat.Native;
+using Kstat.Tree;
+
+namespace Kstat.Benchmarks.Cases;
+
+/// <summary>
+/// Case 3, open: a tree over the 20,000-kstat chain, no reads, then closed.
+/// C baseline: <c>kstat_open</c>, a walk of the chain into a hash index by <c>module:instance:name</c>, <c>kstat_close</c>.
+/// </summary>
+public class OpenBenchmark
+{
+    [GlobalSetup]
+    public void Setup() => BenchNative.BuildDumpChain();
+
+    [Benchmark]
+    public int Open()
+    {
+        using var tree = new KstatTree(new LibKstatChain());
+        return tree.Count;
+    }
+
+    /// <summary>Measures the managed bytes a live tree over the dump chain keeps, per kstat (the chain's own tables included).</summary>
+    /// <returns>The bytes retained per kstat, after full collections before and after.</returns>
+    public static double RetainedBytesPerKstat()
+    {
+        BenchNative.BuildDumpChain();
+        using (new KstatTree(new LibKstatChain()))
+        {
+            // Warm-up: library binding, statics and JIT are paid once per process, not per tree.
+        }
+
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        var tree = new KstatTree(new LibKstatChain());
+        long after = GC.GetTotalMemory(forceFullCollection: true);
+        int kstats = tree.Leaves().Count();
+        tree.Dispose();
+        return (after - before) / (double)kstats;
+    }
+}
