@@ -83,7 +83,7 @@ public class CaptureOracleTests : DoubleTest
     private static IEnumerable<(string Module, int Instance, string Name, string Stat, string Value)> FirstRound(string path)
     {
         bool seen = false;
-        foreach (string line in File.ReadLines(path))
+        foreach (string line in File.ReadLines(path).Select(l => l.TrimEnd(' ', '\t')))
         {
             if (line.Length == 0)
             {
