@@ -106,6 +106,11 @@ internal sealed class CaptureLineReader
             _line.Length--;
         }
 
+        if (LineNumber == 1 && _line.Length > 0 && _line[0] == '\uFEFF')
+        {
+            _line.Remove(0, 1); // a byte order mark that a decoder left in the text
+        }
+
         return _line.ToString();
     }
 

@@ -193,4 +193,39 @@ public class KstatWriterTests
             $"\ta_statistic_name_of_31_chars_xx  1\n\tcrtime{new string(' ', 24)}  0\n\tsnaptime{new string(' ', 22)}  0\n\n",
             text.ToString());
     }
+
+    [Theory]
+    [InlineData(SnapshotFormat.Parseable)]
+    [InlineData(SnapshotFormat.Json)]
+    [InlineData(SnapshotFormat.Human)]
+    public void Each_format_written_and_read_back_is_written_the_same_again(SnapshotFormat format)
+    {
+        using var source = KstatTree.Load(CKstatParseable);
+        string first = Write(source, format);
+
+        using var again = new KstatTree(SnapshotChain.Parse(first, format));
+        SnapshotAssert.SameTree(source, again);
+        Assert.Equal(first, Write(again, format));
+    }
+
+    [Fact]
+    public void Windows_line_ends_and_a_byte_order_mark_read_the_same()
+    {
+        string text = File.ReadAllText(CKstatParseable);
+        using var plain = KstatTree.Parse(text);
+        using var windows = KstatTree.Parse("\uFEFF" + text.Replace("\n", "\r\n"));
+        SnapshotAssert.SameTree(plain, windows);
+    }
+
+    private static string Write(KstatTree tree, SnapshotFormat format)
+    {
+        var text = new StringWriter();
+        _ = format switch
+        {
+            SnapshotFormat.Json => KstatFormat.WriteJson(text, tree),
+            SnapshotFormat.Human => KstatFormat.WriteHuman(text, tree),
+            _ => KstatFormat.WriteParseable(text, tree),
+        };
+        return text.ToString();
+    }
 }

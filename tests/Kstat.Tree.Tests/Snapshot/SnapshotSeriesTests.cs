@@ -183,4 +183,50 @@ public class SnapshotSeriesTests
         Assert.Equal(KstatType.Io, leaf.Type);
         Assert.Equal(KstatValue.HrTime(8), leaf["rtime"]);
     }
+
+    [Fact]
+    public void Readers_running_during_updates_see_whole_rounds()
+    {
+        var text = new System.Text.StringBuilder();
+        for (int round = 1; round <= 200; round++)
+        {
+            for (int k = 0; k < 4; k++)
+            {
+                text.Append($"m:{k}:k{k}:a\t{round}\nm:{k}:k{k}:b\t{round}\nm:{k}:k{k}:snaptime\t{round}\n");
+            }
+
+            text.Append('\n');
+        }
+
+        using var tree = KstatTree.Parse(text.ToString());
+        var chain = (SnapshotChain)tree.Chain;
+        var leaves = tree.Leaves().ToArray();
+        using var done = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            int reads = 0;
+            while (!done.IsCancellationRequested || reads == 0)
+            {
+                foreach (var leaf in leaves)
+                {
+                    var reading = leaf.GetReading();
+                    long round = (long)reading["a"];
+                    Assert.Equal(round, (long)reading["b"]);
+                    Assert.Equal(round * 1_000_000_000, reading.SnapTime);
+                    reads++;
+                }
+            }
+
+            return reads;
+        })).ToArray();
+
+        while (!chain.IsLastRound)
+        {
+            Assert.False(tree.Update().Changed);
+        }
+
+        done.Cancel();
+        Assert.All(readers, r => Assert.True(r.Result > 0));
+        Assert.All(leaves, l => Assert.Equal(200, (long)l["a"]));
+    }
 }
