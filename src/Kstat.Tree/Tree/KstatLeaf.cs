@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 
@@ -202,23 +203,27 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
 
     private static bool IsPseudoKey(string key) => key is ClassKey or CrTimeKey or SnapTimeKey;
 
-    private static int PseudoKeysRead(KstatReading reading)
-    {
-        var schema = reading.Schema;
-        return (schema.IndexOf(ClassKey) >= 0 ? 1 : 0) + (schema.IndexOf(CrTimeKey) >= 0 ? 1 : 0) + (schema.IndexOf(SnapTimeKey) >= 0 ? 1 : 0);
-    }
+    private static int PseudoKeysRead(KstatReading reading) => reading.Schema.PseudoKeyCount;
 
     /// <summary>Enumerates a leaf: the statistics of one reading, then <c>class</c>, <c>crtime</c> and <c>snaptime</c>.</summary>
     public struct Enumerator : IEnumerator<KeyValuePair<string, KstatValue>>
     {
         private readonly KstatHeader _header;
         private readonly KstatReading _reading;
+        private readonly ImmutableArray<string> _names;
+        private readonly ImmutableArray<KstatValue> _values;
+
+        // Statistics named like a pseudo-key are hidden; a schema without such names (nearly all) skips the check.
+        private readonly bool _hidesPseudoKeys;
         private int _index;
 
         internal Enumerator(KstatHeader header, KstatReading reading)
         {
             _header = header;
             _reading = reading;
+            _names = reading.Schema.Names;
+            _values = reading.Values;
+            _hidesPseudoKeys = reading.Schema.PseudoKeyCount > 0;
             _index = -1;
             Current = default;
         }
@@ -232,13 +237,13 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         /// <inheritdoc/>
         public bool MoveNext()
         {
-            int n = _reading.Count;
+            int n = _values.Length;
             while (++_index < n)
             {
-                string name = _reading.Schema.Names[_index];
-                if (!IsPseudoKey(name))
+                string name = _names[_index];
+                if (!_hidesPseudoKeys || !IsPseudoKey(name))
                 {
-                    Current = new(name, _reading.Values[_index]);
+                    Current = new(name, _values[_index]);
                     return true;
                 }
             }
