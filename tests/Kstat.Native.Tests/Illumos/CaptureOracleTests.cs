@@ -13,8 +13,7 @@ namespace Kstat.Native.Tests.Illumos;
 /// </summary>
 public class CaptureOracleTests : DoubleTest
 {
-    public static TheoryData<string> ParseableCaptures =>
-        [.. Captures.All.Select(p => Path.GetFileName(p)).Where(f => f.Contains("-p-", StringComparison.Ordinal))];
+    public static TheoryData<string> ParseableCaptures => Support.ParseableCaptures.Files;
 
     [Theory]
     [MemberData(nameof(ParseableCaptures))]
