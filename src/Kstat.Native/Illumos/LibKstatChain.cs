@@ -192,14 +192,15 @@ public sealed partial class LibKstatChain : IKstatChain
 
     private unsafe KstatReading Decode(Entry entry, kstat_t* ksp)
     {
-        string key = entry.Header!.Key;
+        // The header, not its key: the key string is made only for an error message, never per read.
+        var header = entry.Header!;
         return ksp->ks_type switch
         {
-            KSTAT_TYPE_NAMED => KstatDecoder.Named(ksp, key, ref entry.Layout),
-            KSTAT_TYPE_INTR => KstatDecoder.Intr(ksp, key),
-            KSTAT_TYPE_IO => KstatDecoder.Io(ksp, key),
-            KSTAT_TYPE_TIMER => KstatDecoder.Timer(ksp, key),
-            _ => entry.Raw is { } raw ? KstatDecoder.Raw(ksp, raw, key) : KstatDecoder.RawBytes(ksp),
+            KSTAT_TYPE_NAMED => KstatDecoder.Named(ksp, header, ref entry.Layout),
+            KSTAT_TYPE_INTR => KstatDecoder.Intr(ksp, header),
+            KSTAT_TYPE_IO => KstatDecoder.Io(ksp, header),
+            KSTAT_TYPE_TIMER => KstatDecoder.Timer(ksp, header),
+            _ => entry.Raw is { } raw ? KstatDecoder.Raw(ksp, raw, header) : KstatDecoder.RawBytes(ksp),
         };
     }
 }

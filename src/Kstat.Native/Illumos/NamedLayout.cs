@@ -10,20 +10,22 @@ namespace Kstat.Native;
 /// </summary>
 internal sealed unsafe class NamedLayout
 {
-    private readonly byte[][] _names;  // each record's name bytes, up to the NUL
-    private readonly byte[] _types;    // each record's data_type
+    private const int PrefixSize = KSTAT_STRLEN + 1; // name[KSTAT_STRLEN] and data_type
+
+    // Each record's first 32 bytes, back to back: the name (31 bytes, NUL padded) and data_type. A re-read matches
+    // when every record's 32 bytes are the same: one vector compare per record instead of a scan for the NUL.
+    private readonly byte[] _prefixes;
     private readonly int[] _slots;     // each record's index in the schema, or -1 when its type is skipped
     private readonly KstatValue[] _text;   // each CHAR/STRING record's last value, reused while its bytes stay the same
     private readonly byte[]?[] _textBytes; // the bytes of each STRING record's last value
 
-    private NamedLayout(byte[][] names, byte[] types, int[] slots, KstatSchema schema)
+    private NamedLayout(byte[] prefixes, int[] slots, KstatSchema schema)
     {
-        _names = names;
-        _types = types;
+        _prefixes = prefixes;
         _slots = slots;
         Schema = schema;
-        _text = new KstatValue[names.Length];
-        _textBytes = new byte[names.Length][];
+        _text = new KstatValue[slots.Length];
+        _textBytes = new byte[slots.Length][];
     }
 
     internal KstatSchema Schema { get; }
@@ -60,14 +62,15 @@ internal sealed unsafe class NamedLayout
     /// <summary>Tells whether <paramref name="count"/> records have exactly this layout's names and types.</summary>
     internal bool Matches(kstat_named_t* records, int count)
     {
-        if (count != _names.Length)
+        if (count != _slots.Length)
         {
             return false;
         }
 
+        var prefixes = new ReadOnlySpan<byte>(_prefixes);
         for (int i = 0; i < count; i++)
         {
-            if (records[i].data_type != _types[i] || !NameOf(&records[i]).SequenceEqual(_names[i]))
+            if (!Prefix(&records[i]).SequenceEqual(prefixes.Slice(i * PrefixSize, PrefixSize)))
             {
                 return false;
             }
@@ -79,22 +82,20 @@ internal sealed unsafe class NamedLayout
     /// <summary>Builds the layout of <paramref name="count"/> records: a repeated name keeps its first position and its last value, as a Perl hash does.</summary>
     internal static NamedLayout Create(kstat_named_t* records, int count)
     {
-        var names = new byte[count][];
-        var types = new byte[count];
+        var prefixes = new byte[count * PrefixSize];
         var slots = new int[count];
         var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
         var schemaNames = new List<string>(count);
         for (int i = 0; i < count; i++)
         {
-            names[i] = NameOf(&records[i]).ToArray();
-            types[i] = records[i].data_type;
-            if (!IsDecoded(types[i]))
+            Prefix(&records[i]).CopyTo(prefixes.AsSpan(i * PrefixSize));
+            if (!IsDecoded(records[i].data_type))
             {
                 slots[i] = -1;
                 continue;
             }
 
-            string name = Encoding.UTF8.GetString(names[i]);
+            string name = Encoding.UTF8.GetString(NameOf(&records[i]));
             if (!index.TryGetValue(name, out int slot))
             {
                 slot = schemaNames.Count;
@@ -105,12 +106,14 @@ internal sealed unsafe class NamedLayout
             slots[i] = slot;
         }
 
-        return new NamedLayout(names, types, slots, new KstatSchema(schemaNames));
+        return new NamedLayout(prefixes, slots, new KstatSchema(schemaNames));
     }
 
     /// <summary>Tells whether a <c>data_type</c> gives a value; unknown types are skipped, as Perl skips them.</summary>
     internal static bool IsDecoded(byte type) => type is KSTAT_DATA_CHAR or KSTAT_DATA_INT32 or KSTAT_DATA_UINT32
         or KSTAT_DATA_INT64 or KSTAT_DATA_UINT64 or KSTAT_DATA_FLOAT or KSTAT_DATA_DOUBLE or KSTAT_DATA_STRING;
+
+    private static ReadOnlySpan<byte> Prefix(kstat_named_t* record) => new(record->name, PrefixSize);
 
     private static ReadOnlySpan<byte> NameOf(kstat_named_t* record)
     {
