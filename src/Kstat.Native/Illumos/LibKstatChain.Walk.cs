@@ -18,6 +18,7 @@ public sealed partial class LibKstatChain
         var kc = _handle.Control;
         var entries = new Dictionary<long, Entry>(_entries.Count + 16);
         var headers = ImmutableArray.CreateBuilder<KstatHeader>(_entries.Count + 16);
+        Dictionary<string, string>? strings = null;
         for (kstat_t* ksp = kc->kc_chain; ksp != null; ksp = ksp->ks_next)
         {
             long kid = ksp->ks_kid;
@@ -27,7 +28,7 @@ public sealed partial class LibKstatChain
             }
             else
             {
-                entry = NewEntry(ksp);
+                entry = NewEntry(ksp, strings ??= new(StringComparer.Ordinal));
             }
 
             entries[kid] = entry;
@@ -43,16 +44,18 @@ public sealed partial class LibKstatChain
     }
 
     /// <summary>Makes the entry of a kstat first seen; one the tree leaves out gets no header but is remembered, so it is decided once.</summary>
-    private unsafe Entry NewEntry(kstat_t* ksp)
+    /// <param name="ksp">The kstat.</param>
+    /// <param name="strings">The module, name and class strings made in this walk: a chain repeats them thousands of times.</param>
+    private unsafe Entry NewEntry(kstat_t* ksp, Dictionary<string, string> strings)
     {
         var entry = new Entry { Ksp = ksp };
-        string name = CString(ksp->ks_name);
+        string name = CString(ksp->ks_name, strings);
         if (name.StartsWith("kstat_", StringComparison.Ordinal) || ksp->ks_type > KSTAT_TYPE_TIMER)
         {
             return entry;
         }
 
-        string module = CString(ksp->ks_module);
+        string module = CString(ksp->ks_module, strings);
         if (ksp->ks_type == KSTAT_TYPE_RAW)
         {
             entry.Raw = RawDecoders.Find(module, name);
@@ -62,16 +65,26 @@ public sealed partial class LibKstatChain
             }
         }
 
-        entry.Header = new KstatHeader(module, ksp->ks_instance, name, CString(ksp->ks_class),
+        entry.Header = new KstatHeader(module, ksp->ks_instance, name, CString(ksp->ks_class, strings),
             (KstatType)ksp->ks_type, ksp->ks_crtime, ksp->ks_kid);
         return entry;
     }
 
-    private static unsafe string CString(byte* chars)
+    /// <summary>Decodes a NUL-padded <c>char[KSTAT_STRLEN]</c>, returning the walk's earlier string when it has the same text.</summary>
+    private static unsafe string CString(byte* chars, Dictionary<string, string> strings)
     {
         var bytes = new ReadOnlySpan<byte>(chars, KSTAT_STRLEN);
         int nul = bytes.IndexOf((byte)0);
-        return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
+        Span<char> text = stackalloc char[KSTAT_STRLEN];
+        text = text[..Encoding.UTF8.GetChars(nul < 0 ? bytes : bytes[..nul], text)];
+        var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out string? value))
+        {
+            value = new string(text);
+            strings.Add(value, value);
+        }
+
+        return value;
     }
 
     /// <summary>What the chain knows of one kstat id: its <c>kstat_t*</c> in the current chain, and its header and decoders.</summary>

@@ -60,8 +60,8 @@ internal sealed class ComparisonRun(RunSettings settings, TextWriter progress)
         var cs = Measure<OpenBenchmark>("open", slow: false)["Open"];
         AddTimed($"open: tree over {BenchNative.DumpKstats:N0} kstats, no reads", Baseline("open"), cs, OpenTarget);
         progress.WriteLine("open: measuring the bytes a live tree keeps");
-        double perKstat = OpenBenchmark.RetainedBytesPerKstat();
-        _rows.Add(new ResultRow("open: managed bytes kept per kstat", "—", $"{perKstat:0} B", null,
+        var (perKstat, chain) = OpenBenchmark.RetainedBytesPerKstat();
+        _rows.Add(new ResultRow("open: managed bytes kept per kstat", "—", $"{perKstat:0} B (chain {chain:0} B)", null,
             $"≤ {OpenBytesTarget:0} B", perKstat <= OpenBytesTarget, null));
     }
 

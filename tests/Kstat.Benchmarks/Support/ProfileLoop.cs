@@ -43,6 +43,10 @@ internal static class ProfileLoop
                 operation = () => lookup.Tree();
                 cleanup = lookup.Cleanup;
                 break;
+            case "memory":
+                var (tree, chain) = OpenBenchmark.RetainedBytesPerKstat();
+                output.WriteLine($"retained per kstat: {tree:0} B with the tree, {chain:0} B for the chain alone");
+                return 0;
             default:
                 output.WriteLine($"no profile loop for '{benchCase}'");
                 return 2;
