@@ -23,7 +23,7 @@ public sealed partial class LibKstatChain : IKstatChain
     private readonly Lock _lock = new();
     private readonly SafeKstatControlHandle _handle;
     private readonly LibKstatChainOptions _options;
-    private Dictionary<long, Entry> _entries = [];
+    private Entry[] _entries = []; // sorted by kid; see Walk
     private IReadOnlyList<KstatHeader> _headers = ImmutableArray<KstatHeader>.Empty;
     private long _chainId;
     private volatile bool _disposed;
@@ -120,22 +120,24 @@ public sealed partial class LibKstatChain : IKstatChain
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!_entries.TryGetValue(header.Kid, out var entry) || entry.Header is null)
+            int at = Find(_entries, header.Kid);
+            if (at < 0 || _entries[at].Header is null)
             {
                 throw new KstatNotFoundException(header.Key);
             }
 
+            ref var entry = ref _entries[at];
             var ksp = entry.Ksp;
             for (int attempt = 0; kstat_read(_handle, ksp, null) == -1; attempt++)
             {
                 int errno = KstatErrno.Last();
                 if (!ShouldRetry(errno, attempt))
                 {
-                    KstatErrno.Throw(errno, "kstat_read", entry.Header.Key);
+                    KstatErrno.Throw(errno, "kstat_read", entry.Header!.Key);
                 }
             }
 
-            return Decode(entry, ksp);
+            return Decode(ref entry, ksp);
         }
     }
 
@@ -190,17 +192,25 @@ public sealed partial class LibKstatChain : IKstatChain
         return true;
     }
 
-    private unsafe KstatReading Decode(Entry entry, kstat_t* ksp)
+    private static unsafe KstatReading Decode(ref Entry entry, kstat_t* ksp)
     {
         // The header, not its key: the key string is made only for an error message, never per read.
         var header = entry.Header!;
         return ksp->ks_type switch
         {
-            KSTAT_TYPE_NAMED => KstatDecoder.Named(ksp, header, ref entry.Layout),
+            KSTAT_TYPE_NAMED => DecodeNamed(ref entry, ksp, header),
             KSTAT_TYPE_INTR => KstatDecoder.Intr(ksp, header),
             KSTAT_TYPE_IO => KstatDecoder.Io(ksp, header),
             KSTAT_TYPE_TIMER => KstatDecoder.Timer(ksp, header),
             _ => entry.Raw is { } raw ? KstatDecoder.Raw(ksp, raw, header) : KstatDecoder.RawBytes(ksp),
         };
+    }
+
+    private static unsafe KstatReading DecodeNamed(ref Entry entry, kstat_t* ksp, KstatHeader header)
+    {
+        var layout = entry.Layout;
+        var reading = KstatDecoder.Named(ksp, header, ref layout);
+        entry.Layout = layout;
+        return reading;
     }
 }
