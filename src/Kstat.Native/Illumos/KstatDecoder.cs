@@ -25,7 +25,7 @@ internal static unsafe class KstatDecoder
     private const string NullString = "null";
 
     /// <summary>Decodes a NAMED kstat, reusing <paramref name="layout"/> when the records have the same names and types.</summary>
-    internal static KstatReading Named(kstat_t* ksp, KstatHeader header, ref NamedLayout? layout)
+    internal static KstatReading Named(kstat_t* ksp, KstatHeader header, ref NamedLayout? layout, NamedShapes? shapes = null)
     {
         ulong size = ksp->ks_data_size;
         uint count = ksp->ks_ndata;
@@ -43,7 +43,7 @@ internal static unsafe class KstatDecoder
         var records = (kstat_named_t*)ksp->ks_data;
         if (layout is null || !layout.Matches(records, (int)count))
         {
-            layout = NamedLayout.Create(records, (int)count);
+            layout = NamedLayout.Create(records, (int)count, shapes);
         }
 
         var values = new KstatValue[layout.Schema.Count];

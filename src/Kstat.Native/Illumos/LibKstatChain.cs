@@ -23,6 +23,7 @@ public sealed partial class LibKstatChain : IKstatChain
     private readonly Lock _lock = new();
     private readonly SafeKstatControlHandle _handle;
     private readonly LibKstatChainOptions _options;
+    private readonly NamedShapes _shapes = new(); // used under _lock
     private Entry[] _entries = []; // sorted by kid; see Walk
     private IReadOnlyList<KstatHeader> _headers = ImmutableArray<KstatHeader>.Empty;
     private long _chainId;
@@ -137,7 +138,7 @@ public sealed partial class LibKstatChain : IKstatChain
                 }
             }
 
-            return Decode(ref entry, ksp);
+            return Decode(ref entry, ksp, _shapes);
         }
     }
 
@@ -192,13 +193,13 @@ public sealed partial class LibKstatChain : IKstatChain
         return true;
     }
 
-    private static unsafe KstatReading Decode(ref Entry entry, kstat_t* ksp)
+    private static unsafe KstatReading Decode(ref Entry entry, kstat_t* ksp, NamedShapes shapes)
     {
         // The header, not its key: the key string is made only for an error message, never per read.
         var header = entry.Header!;
         return ksp->ks_type switch
         {
-            KSTAT_TYPE_NAMED => DecodeNamed(ref entry, ksp, header),
+            KSTAT_TYPE_NAMED => DecodeNamed(ref entry, ksp, header, shapes),
             KSTAT_TYPE_INTR => KstatDecoder.Intr(ksp, header),
             KSTAT_TYPE_IO => KstatDecoder.Io(ksp, header),
             KSTAT_TYPE_TIMER => KstatDecoder.Timer(ksp, header),
@@ -206,10 +207,10 @@ public sealed partial class LibKstatChain : IKstatChain
         };
     }
 
-    private static unsafe KstatReading DecodeNamed(ref Entry entry, kstat_t* ksp, KstatHeader header)
+    private static unsafe KstatReading DecodeNamed(ref Entry entry, kstat_t* ksp, KstatHeader header, NamedShapes shapes)
     {
         var layout = entry.Layout;
-        var reading = KstatDecoder.Named(ksp, header, ref layout);
+        var reading = KstatDecoder.Named(ksp, header, ref layout, shapes);
         entry.Layout = layout;
         return reading;
     }

@@ -5,120 +5,56 @@ using static Interop.Kstat;
 namespace Kstat.Native;
 
 /// <summary>
-/// The statistic names of a NAMED kstat as last read, and where each record's value goes; a re-read whose
-/// records have the same names and types reuses it, so it costs no schema and no name strings.
+/// The layout of one NAMED kstat as last read: its <see cref="NamedShape"/> (shared with every kstat of the chain
+/// that has the same records) and its own last CHAR and STRING values. A re-read whose records still match reuses it,
+/// so it costs no schema and no name strings.
 /// </summary>
 internal sealed unsafe class NamedLayout
 {
-    private const int PrefixSize = KSTAT_STRLEN + 1; // name[KSTAT_STRLEN] and data_type
+    private readonly NamedShape _shape;
+    private KstatValue[]? _text;   // each CHAR/STRING record's last value, reused while its bytes stay the same
+    private byte[]?[]? _textBytes; // the bytes of each STRING record's last value
 
-    // Each record's first 32 bytes, back to back: the name (31 bytes, NUL padded) and data_type. A re-read matches
-    // when every record's 32 bytes are the same: one vector compare per record instead of a scan for the NUL.
-    private readonly byte[] _prefixes;
-    private readonly int[] _slots;     // each record's index in the schema, or -1 when its type is skipped
-    private readonly KstatValue[] _text;   // each CHAR/STRING record's last value, reused while its bytes stay the same
-    private readonly byte[]?[] _textBytes; // the bytes of each STRING record's last value
+    private NamedLayout(NamedShape shape) => _shape = shape;
 
-    private NamedLayout(byte[] prefixes, int[] slots, KstatSchema schema)
-    {
-        _prefixes = prefixes;
-        _slots = slots;
-        Schema = schema;
-        _text = new KstatValue[slots.Length];
-        _textBytes = new byte[slots.Length][];
-    }
-
-    internal KstatSchema Schema { get; }
+    internal KstatSchema Schema => _shape.Schema;
 
     /// <summary>Gets the schema index of record <paramref name="record"/>, or -1 when its value is skipped.</summary>
-    internal int SlotOf(int record) => _slots[record];
+    internal int SlotOf(int record) => _shape.SlotOf(record);
 
     /// <summary>Gives the CHAR value of a record, the last one again when its 16 bytes did not change.</summary>
     /// <remarks>Not thread safe: the chain calls it under its lock.</remarks>
     internal KstatValue Char(int record, ReadOnlySpan<byte> bytes)
     {
-        var last = _text[record];
+        var text = _text ??= new KstatValue[_shape.Count];
+        var last = text[record];
         if (last.Kind == KstatValueKind.Char && last.GetCharBytes().SequenceEqual(bytes))
         {
             return last;
         }
 
-        return _text[record] = KstatValue.Char(bytes);
+        return text[record] = KstatValue.Char(bytes);
     }
 
     /// <summary>Gives the STRING value of a record, the last one again when its bytes did not change (no new string).</summary>
     /// <remarks>Not thread safe: the chain calls it under its lock.</remarks>
     internal KstatValue String(int record, ReadOnlySpan<byte> bytes)
     {
-        if (_textBytes[record] is { } last && bytes.SequenceEqual(last))
+        var text = _text ??= new KstatValue[_shape.Count];
+        var textBytes = _textBytes ??= new byte[_shape.Count][];
+        if (textBytes[record] is { } last && bytes.SequenceEqual(last))
         {
-            return _text[record];
+            return text[record];
         }
 
-        _textBytes[record] = bytes.ToArray();
-        return _text[record] = Encoding.UTF8.GetString(bytes);
+        textBytes[record] = bytes.ToArray();
+        return text[record] = Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>Tells whether <paramref name="count"/> records have exactly this layout's names and types.</summary>
-    internal bool Matches(kstat_named_t* records, int count)
-    {
-        if (count != _slots.Length)
-        {
-            return false;
-        }
+    internal bool Matches(kstat_named_t* records, int count) => _shape.Matches(records, count);
 
-        var prefixes = new ReadOnlySpan<byte>(_prefixes);
-        for (int i = 0; i < count; i++)
-        {
-            if (!Prefix(&records[i]).SequenceEqual(prefixes.Slice(i * PrefixSize, PrefixSize)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Builds the layout of <paramref name="count"/> records: a repeated name keeps its first position and its last value, as a Perl hash does.</summary>
-    internal static NamedLayout Create(kstat_named_t* records, int count)
-    {
-        var prefixes = new byte[count * PrefixSize];
-        var slots = new int[count];
-        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        var schemaNames = new List<string>(count);
-        for (int i = 0; i < count; i++)
-        {
-            Prefix(&records[i]).CopyTo(prefixes.AsSpan(i * PrefixSize));
-            if (!IsDecoded(records[i].data_type))
-            {
-                slots[i] = -1;
-                continue;
-            }
-
-            string name = Encoding.UTF8.GetString(NameOf(&records[i]));
-            if (!index.TryGetValue(name, out int slot))
-            {
-                slot = schemaNames.Count;
-                index.Add(name, slot);
-                schemaNames.Add(name);
-            }
-
-            slots[i] = slot;
-        }
-
-        return new NamedLayout(prefixes, slots, new KstatSchema(schemaNames));
-    }
-
-    /// <summary>Tells whether a <c>data_type</c> gives a value; unknown types are skipped, as Perl skips them.</summary>
-    internal static bool IsDecoded(byte type) => type is KSTAT_DATA_CHAR or KSTAT_DATA_INT32 or KSTAT_DATA_UINT32
-        or KSTAT_DATA_INT64 or KSTAT_DATA_UINT64 or KSTAT_DATA_FLOAT or KSTAT_DATA_DOUBLE or KSTAT_DATA_STRING;
-
-    private static ReadOnlySpan<byte> Prefix(kstat_named_t* record) => new(record->name, PrefixSize);
-
-    private static ReadOnlySpan<byte> NameOf(kstat_named_t* record)
-    {
-        var bytes = new ReadOnlySpan<byte>(record->name, KSTAT_STRLEN);
-        int nul = bytes.IndexOf((byte)0);
-        return nul < 0 ? bytes : bytes[..nul];
-    }
+    /// <summary>Builds the layout of <paramref name="count"/> records, on a shape from <paramref name="shapes"/> when one matches.</summary>
+    internal static NamedLayout Create(kstat_named_t* records, int count, NamedShapes? shapes = null) =>
+        new(shapes?.Get(records, count) ?? NamedShape.Create(records, count, NamedShape.HashOf(records, count)));
 }
