@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Kstat.Tree;
 using static Interop.Kstat;
@@ -44,6 +46,21 @@ internal sealed unsafe class NamedShape
         if (count != _slots.Length)
         {
             return false;
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // A monitor re-checks every record of every kstat it reads each round: one 32-byte compare each.
+            ref byte expected = ref MemoryMarshal.GetArrayDataReference(_prefixes);
+            for (int i = 0; i < count; i++)
+            {
+                if (Vector256.Load((byte*)&records[i]) != Vector256.LoadUnsafe(ref expected, (nuint)(i * PrefixSize)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         var prefixes = new ReadOnlySpan<byte>(_prefixes);

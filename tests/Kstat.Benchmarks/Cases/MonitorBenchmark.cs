@@ -24,6 +24,12 @@ public class MonitorBenchmark
         Round(); // first reads: from now on Update() re-reads them all
     }
 
+    /// <summary>Gets the tree (for the profile loop's breakdown).</summary>
+    internal KstatTree Tree => _tree;
+
+    /// <summary>Gets the leaves read each round (for the profile loop's breakdown).</summary>
+    internal KstatLeaf[] Leaves => _leaves;
+
     [GlobalCleanup]
     public void Cleanup() => _tree.Dispose();
 

@@ -43,6 +43,9 @@ internal static class ProfileLoop
                 operation = () => lookup.Tree();
                 cleanup = lookup.Cleanup;
                 break;
+            case "monitor-breakdown":
+                MonitorBreakdown(seconds, output);
+                return 0;
             case "memory":
                 var (tree, chain) = OpenBenchmark.RetainedBytesPerKstat();
                 output.WriteLine($"retained per kstat: {tree:0} B with the tree, {chain:0} B for the chain alone");
@@ -65,5 +68,59 @@ internal static class ProfileLoop
         output.WriteLine($"{benchCase}: {operations} operations, {clock.Elapsed.TotalMilliseconds * 1e6 / operations:0} ns and {allocated / operations} B each");
         cleanup();
         return 0;
+    }
+
+    /// <summary>Splits a monitor round into its parts, each timed alone on the thread CPU clock: the chain's reads, the rest of Update(), the enumeration.</summary>
+    private static void MonitorBreakdown(double seconds, TextWriter output)
+    {
+        var monitor = new MonitorBenchmark();
+        monitor.Setup();
+        using var chain = new Kstat.Native.LibKstatChain();
+        var headers = chain.Headers.Where(h => h.Module == "cpu").ToArray();
+        var tree = monitor.Tree;
+        var leaves = monitor.Leaves;
+        double reads = PerRound(seconds / 3, () =>
+        {
+            foreach (var header in headers)
+            {
+                chain.Read(header);
+            }
+        });
+        double update = PerRound(seconds / 3, () => tree.Update());
+        ulong sink = 0;
+        double enumerate = PerRound(seconds / 3, () =>
+        {
+            foreach (var leaf in leaves)
+            {
+                foreach (var (_, value) in leaf)
+                {
+                    if (value.IsInteger)
+                    {
+                        sink += value.ToUInt64();
+                    }
+                }
+            }
+        });
+        output.WriteLine($"monitor round, thread CPU time: chain reads {reads / 1e3:0.0} µs, Update() in all {update / 1e3:0.0} µs, enumeration {enumerate / 1e3:0.0} µs ({sink % 10})");
+        monitor.Cleanup();
+    }
+
+    private static double PerRound(double seconds, Action round)
+    {
+        for (int i = 0; i < 2000; i++)
+        {
+            round(); // warm-up: tier-1 code before timing
+        }
+
+        long rounds = 0;
+        var wall = Stopwatch.StartNew();
+        long start = ThreadCpuClock.Instance.GetTimestamp();
+        while (wall.Elapsed.TotalSeconds < seconds)
+        {
+            round();
+            rounds++;
+        }
+
+        return (ThreadCpuClock.Instance.GetTimestamp() - start) / (double)rounds;
     }
 }
