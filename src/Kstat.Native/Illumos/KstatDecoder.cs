@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using Kstat.Tree;
 using static Interop.Kstat;
@@ -29,15 +30,9 @@ internal static unsafe class KstatDecoder
     {
         ulong size = ksp->ks_data_size;
         uint count = ksp->ks_ndata;
-        if (ksp->ks_data == null && count > 0)
+        if ((ksp->ks_data == null && count > 0) || (ulong)count * (ulong)sizeof(kstat_named_t) > size)
         {
-            throw new KstatException($"The kstat '{header.Key}' has {count} named records but no data.");
-        }
-
-        if ((ulong)count * (ulong)sizeof(kstat_named_t) > size)
-        {
-            throw new KstatException(
-                $"The named kstat '{header.Key}' claims {count} records of {sizeof(kstat_named_t)} bytes but holds only {size} bytes.");
+            ThrowBadNamedData(ksp, header); // out of line: the message formatting would weigh on every read
         }
 
         var records = (kstat_named_t*)ksp->ks_data;
@@ -54,7 +49,16 @@ internal static unsafe class KstatDecoder
             int slot = layout.SlotOf(i);
             if (slot >= 0)
             {
-                values[slot] = NamedValue(layout, i, &records[i], start, end, header);
+                // The numeric kinds inline (a monitor reads little else); text and floats through NamedValue.
+                kstat_named_t* record = &records[i];
+                values[slot] = record->data_type switch
+                {
+                    KSTAT_DATA_UINT64 => KstatValue.FromUInt64(record->value.ui64),
+                    KSTAT_DATA_INT64 => KstatValue.FromInt64(record->value.i64),
+                    KSTAT_DATA_UINT32 => KstatValue.FromUInt32(record->value.ui32),
+                    KSTAT_DATA_INT32 => KstatValue.FromInt32(record->value.i32),
+                    _ => NamedValue(layout, i, record, start, end, header),
+                };
             }
         }
 
@@ -130,6 +134,19 @@ internal static unsafe class KstatDecoder
         }
 
         return ksp->ks_data;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowBadNamedData(kstat_t* ksp, KstatHeader header)
+    {
+        uint count = ksp->ks_ndata;
+        if (ksp->ks_data == null)
+        {
+            throw new KstatException($"The kstat '{header.Key}' has {count} named records but no data.");
+        }
+
+        throw new KstatException(
+            $"The named kstat '{header.Key}' claims {count} records of {sizeof(kstat_named_t)} bytes but holds only {ksp->ks_data_size} bytes.");
     }
 
     private static KstatValue NamedValue(NamedLayout layout, int index, kstat_named_t* record, byte* start, byte* end, KstatHeader header)

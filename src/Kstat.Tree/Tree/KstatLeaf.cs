@@ -1,7 +1,7 @@
 using System.Collections;
-using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 
 namespace Kstat.Tree;
 
@@ -210,8 +210,10 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
     {
         private readonly KstatHeader _header;
         private readonly KstatReading _reading;
-        private readonly ImmutableArray<string> _names;
-        private readonly ImmutableArray<KstatValue> _values;
+
+        // The reading's arrays themselves: the hot loop of a monitor indexes them without ImmutableArray's checks.
+        private readonly string[] _names;
+        private readonly KstatValue[] _values;
 
         // Statistics named like a pseudo-key are hidden; a schema without such names (nearly all) skips the check.
         private readonly bool _hidesPseudoKeys;
@@ -221,8 +223,8 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         {
             _header = header;
             _reading = reading;
-            _names = reading.Schema.Names;
-            _values = reading.Values;
+            _names = ImmutableCollectionsMarshal.AsArray(reading.Schema.Names)!;
+            _values = ImmutableCollectionsMarshal.AsArray(reading.Values)!;
             _hidesPseudoKeys = reading.Schema.PseudoKeyCount > 0;
             _index = -1;
             Current = default;
@@ -237,11 +239,33 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         /// <inheritdoc/>
         public bool MoveNext()
         {
+            var values = _values;
+            int i = _index + 1;
+            if ((uint)i < (uint)values.Length && !_hidesPseudoKeys)
+            {
+                _index = i;
+                Current = new(_names[i], values[i]);
+                return true;
+            }
+
+            return MoveNextSlow();
+        }
+
+        /// <inheritdoc/>
+        public void Reset() => _index = -1;
+
+        /// <inheritdoc/>
+        public readonly void Dispose()
+        {
+        }
+
+        private bool MoveNextSlow()
+        {
             int n = _values.Length;
             while (++_index < n)
             {
                 string name = _names[_index];
-                if (!_hidesPseudoKeys || !IsPseudoKey(name))
+                if (!IsPseudoKey(name))
                 {
                     Current = new(name, _values[_index]);
                     return true;
@@ -263,14 +287,6 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
                     _index = n + 3;
                     return false;
             }
-        }
-
-        /// <inheritdoc/>
-        public void Reset() => _index = -1;
-
-        /// <inheritdoc/>
-        public readonly void Dispose()
-        {
         }
     }
 }
