@@ -46,6 +46,9 @@ internal static class ProfileLoop
             case "monitor-breakdown":
                 MonitorBreakdown(seconds, output);
                 return 0;
+            case "dump-breakdown":
+                DumpBreakdown(seconds, output);
+                return 0;
             case "memory":
                 var (tree, chain) = OpenBenchmark.RetainedBytesPerKstat();
                 output.WriteLine($"retained per kstat: {tree:0} B with the tree, {chain:0} B for the chain alone");
@@ -105,9 +108,9 @@ internal static class ProfileLoop
         monitor.Cleanup();
     }
 
-    private static double PerRound(double seconds, Action round)
+    private static double PerRound(double seconds, Action round, int warmups = 2000)
     {
-        for (int i = 0; i < 2000; i++)
+        for (int i = 0; i < warmups; i++)
         {
             round(); // warm-up: tier-1 code before timing
         }
@@ -122,5 +125,34 @@ internal static class ProfileLoop
         }
 
         return (ThreadCpuClock.Instance.GetTimestamp() - start) / (double)rounds;
+    }
+
+    /// <summary>Splits the dump into open + read of every leaf, then sort into kstat(1) order, then formatting, on the thread CPU clock.</summary>
+    private static void DumpBreakdown(double seconds, TextWriter output)
+    {
+        BenchNative.BuildDumpChain();
+        using var sink = new StreamWriter(Stream.Null);
+        double read = PerRound(seconds / 3, () =>
+        {
+            using var tree = new Kstat.Tree.KstatTree(new Kstat.Native.LibKstatChain());
+            foreach (var leaf in tree.Leaves())
+            {
+                leaf.GetReading();
+            }
+        }, warmups: 5);
+        using var held = new Kstat.Tree.KstatTree(new Kstat.Native.LibKstatChain());
+        double records = PerRound(seconds / 3, () => Kstat.Tree.KstatFormat.Records(held.Leaves()), warmups: 5);
+        var sorted = Kstat.Tree.KstatFormat.Records(held.Leaves());
+        var writer = new Kstat.Tree.KstatParseableWriter(sink);
+        double write = PerRound(seconds / 3, () =>
+        {
+            foreach (var record in sorted)
+            {
+                writer.Write(record);
+            }
+
+            sink.Flush();
+        }, warmups: 5);
+        output.WriteLine($"dump, thread CPU time: open + read every leaf {read / 1e6:0.0} ms, records in kstat(1) order {records / 1e6:0.0} ms, formatting {write / 1e6:0.0} ms");
     }
 }
