@@ -111,9 +111,8 @@ public sealed partial class ChurnMachine
 
     private void Update()
     {
-        if (_updateFaults > 0)
+        if (TakeUpdateFault() != 0)
         {
-            _updateFaults--;
             var failure = Record.Exception(() => _tree.Update());
             Expect(failure is KstatException and not KstatNotFoundException, $"a failing chain update gave {failure?.GetType().Name ?? "no exception"}");
             return;

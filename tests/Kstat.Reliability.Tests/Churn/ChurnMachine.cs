@@ -18,7 +18,7 @@ public sealed partial class ChurnMachine : IDisposable
     private readonly Dictionary<int, ModelLeaf> _treeModel = [];
     private readonly List<ModelLeaf> _detached = [];
     private (long Kid, int Errno, int Count) _readFault;
-    private int _updateFaults;
+    private (int Errno, int Count) _updateFault;
     private long _clock = 5_000;
 
     public ChurnMachine(IChurnKernel kernel)
@@ -59,8 +59,8 @@ public sealed partial class ChurnMachine : IDisposable
                 FailRead(op, kstat);
                 break;
             case ChurnOpKind.FailUpdate:
-                _kernel.FailUpdate(Errno.EAGAIN, 1);
-                _updateFaults = 1;
+                _updateFault = ((op.Arg & 1) == 0 ? Errno.EIO : Errno.EAGAIN, 1 + ((op.Arg >> 1) % 3));
+                _kernel.FailUpdate(_updateFault.Errno, _updateFault.Count);
                 break;
             case ChurnOpKind.Read:
                 Read(op);
@@ -116,18 +116,39 @@ public sealed partial class ChurnMachine : IDisposable
         }
 
         int errno = (op.Arg & 1) == 0 ? Errno.ENXIO : Errno.EAGAIN;
-        int count = 1 + ((op.Arg >> 1) % 2);
+        int count = 1 + ((op.Arg >> 1) % 3);
         _kernel.FailRead(kid.Value, errno, count);
         _readFault = (kid.Value, errno, count);
     }
 
-    /// <summary>Consumes the pending read fault if it aims at <paramref name="kid"/>; returns its errno, or 0.</summary>
+    /// <summary>
+    /// Consumes the pending read fault as a read of <paramref name="kid"/> does: the chain retries <c>EAGAIN</c>
+    /// <see cref="IChurnKernel.EagainRetries"/> times. Returns the errno the read fails with, or 0.
+    /// </summary>
     private int TakeReadFault(long kid)
     {
-        if (_readFault.Count > 0 && _readFault.Kid == kid)
+        for (int attempt = 0; _readFault.Count > 0 && _readFault.Kid == kid; attempt++)
         {
             _readFault.Count--;
-            return _readFault.Errno;
+            if (_readFault.Errno != Errno.EAGAIN || attempt >= _kernel.EagainRetries)
+            {
+                return _readFault.Errno;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Consumes the pending update fault as a chain update does (with its <c>EAGAIN</c> retries); returns the errno or 0.</summary>
+    private int TakeUpdateFault()
+    {
+        for (int attempt = 0; _updateFault.Count > 0; attempt++)
+        {
+            _updateFault.Count--;
+            if (_updateFault.Errno != Errno.EAGAIN || attempt >= _kernel.EagainRetries)
+            {
+                return _updateFault.Errno;
+            }
         }
 
         return 0;

@@ -61,6 +61,8 @@ public class ChurnTests(ITestOutputHelper output)
         private readonly MemoryKernel _inner = new();
         public string Name => "lossy";
 
+        public int EagainRetries => _inner.EagainRetries;
+
         public long OpenHandles => _inner.OpenHandles;
 
         public long LiveAllocations => _inner.LiveAllocations;

@@ -10,6 +10,9 @@ public interface IChurnKernel : IDisposable
 {
     string Name { get; }
 
+    /// <summary>Gets how often the chain retries a call that failed with <c>EAGAIN</c> before it throws.</summary>
+    int EagainRetries { get; }
+
     /// <summary>Forgets every kstat and fault; chains opened before must be disposed.</summary>
     void Reset();
 

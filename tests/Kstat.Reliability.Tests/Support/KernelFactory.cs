@@ -8,6 +8,11 @@ public static class KernelFactory
         get
         {
             var names = new TheoryData<string> { "memory" };
+            if (LibKstatDouble.IsBuilt)
+            {
+                names.Add("double");
+            }
+
             return names;
         }
     }
@@ -15,6 +20,7 @@ public static class KernelFactory
     public static IChurnKernel Create(string name) => name switch
     {
         "memory" => new MemoryKernel(),
+        "double" => new DoubleKernel(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown kernel"),
     };
 }

@@ -7,7 +7,7 @@ namespace Kstat.Reliability.Tests.Support;
 /// native code: kstats in kid order, a chain id bumped by every add and remove, one pending read fault and one
 /// pending update fault, a snapshot clock that advances 1000 ns per read.
 /// </summary>
-public sealed class MemoryKernel : IChurnKernel
+public sealed class MemoryKernel(int eagainRetries = 1) : IChurnKernel
 {
     private readonly Lock _lock = new();
     private readonly SortedDictionary<long, Kstat> _kstats = [];
@@ -20,6 +20,8 @@ public sealed class MemoryKernel : IChurnKernel
     private long _liveAllocations;
 
     public string Name => "memory";
+
+    public int EagainRetries { get; } = eagainRetries;
 
     public long OpenHandles => Interlocked.Read(ref _openHandles);
 
@@ -180,10 +182,13 @@ public sealed class MemoryKernel : IChurnKernel
             lock (_kernel._lock)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
-                if (_kernel._updateFault.Count > 0)
+                for (int attempt = 0; _kernel._updateFault.Count > 0; attempt++)
                 {
                     _kernel._updateFault.Count--;
-                    throw new KstatException("kstat_chain_update failed", _kernel._updateFault.Errno);
+                    if (_kernel._updateFault.Errno != Errno.EAGAIN || attempt >= _kernel.EagainRetries)
+                    {
+                        throw new KstatException("kstat_chain_update failed", _kernel._updateFault.Errno);
+                    }
                 }
 
                 if (ChainId == _kernel._kcid)
@@ -206,10 +211,13 @@ public sealed class MemoryKernel : IChurnKernel
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 ref var fault = ref _kernel._readFault;
-                if (fault.Count > 0 && (fault.Kid == -1 || fault.Kid == header.Kid))
+                for (int attempt = 0; fault.Count > 0 && (fault.Kid == -1 || fault.Kid == header.Kid); attempt++)
                 {
                     fault.Count--;
-                    throw Fault(fault.Errno, header.Key);
+                    if (fault.Errno != Errno.EAGAIN || attempt >= _kernel.EagainRetries)
+                    {
+                        throw Fault(fault.Errno, header.Key);
+                    }
                 }
 
                 if (!_kernel._kstats.TryGetValue(header.Kid, out var kstat))
