@@ -22,7 +22,7 @@ public static class NativeKstat
 
         if (OperatingSystem.IsLinux())
         {
-            throw new PlatformNotSupportedException("The Linux /proc kstat source is not available yet; load a capture with KstatTree.Load(path) instead."); // LINUX: becomes `return new KstatTree(new ProcfsChain());`
+            return new KstatTree(new ProcfsChain());
         }
 
         throw new PlatformNotSupportedException(
