@@ -148,7 +148,9 @@ internal sealed class CaptureBuilder(CaptureLineReader lines)
         if (_identities.TryGetValue(key, out var known) && known.CrTime == crTime)
         {
             kid = known.Kid;
-            type = kstat.Type ?? known.Type; // the type stays what the first round showed, so values keep their kinds
+
+            // The type stays what the first round with data showed, so that values keep their kinds.
+            type = kstat.Type ?? (known.TypeSettled ? known.Type : KstatShapes.Infer(kstat.Module, kstat.Name, names));
             schema = known.Schema;
         }
         else
@@ -175,7 +177,8 @@ internal sealed class CaptureBuilder(CaptureLineReader lines)
             reading = new KstatReading(snapTime, schema, values.MoveToImmutable());
         }
 
-        _identities[key] = new Identity(kid, crTime, type, schema ?? known?.Schema);
+        bool settled = kstat.Type is not null || names.Count > 0 || (known is not null && known.Kid == kid && known.TypeSettled);
+        _identities[key] = new Identity(kid, crTime, type, settled, schema ?? known?.Schema);
         return (header, reading);
     }
 
@@ -198,5 +201,5 @@ internal sealed class CaptureBuilder(CaptureLineReader lines)
 
     internal static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
-    private sealed record Identity(long Kid, long CrTime, KstatType Type, KstatSchema? Schema);
+    private sealed record Identity(long Kid, long CrTime, KstatType Type, bool TypeSettled, KstatSchema? Schema);
 }

@@ -11,6 +11,9 @@ internal sealed class CaptureLineReader
     /// <summary>The longest line accepted (1 MiB of characters); kstat(1) never prints anything close.</summary>
     internal const int MaxLineLength = 1 << 20;
 
+    // Where a line needs attention: its end, a NUL, and U+FFFD (what the replacing decoder makes of bad bytes).
+    private static readonly System.Buffers.SearchValues<char> Stops = System.Buffers.SearchValues.Create("\n\0\uFFFD");
+
     private readonly TextReader _reader;
     private readonly char[] _buffer = new char[8192];
     private readonly StringBuilder _line = new();
@@ -62,7 +65,23 @@ internal sealed class CaptureLineReader
             }
 
             any = true;
-            char c = _buffer[_position++];
+            var chunk = _buffer.AsSpan(_position, _length - _position);
+            int stop = chunk.IndexOfAny(Stops);
+            int take = stop < 0 ? chunk.Length : stop;
+            if (_line.Length + take > MaxLineLength)
+            {
+                throw Error($"expected a kstat(1) line of at most {MaxLineLength} characters but found a longer one", LineNumber + 1, MaxLineLength + 1);
+            }
+
+            _line.Append(chunk[..take]);
+            _position += take;
+            if (stop < 0)
+            {
+                continue;
+            }
+
+            char c = chunk[stop];
+            _position++;
             if (c == '\n')
             {
                 break;
@@ -73,23 +92,23 @@ internal sealed class CaptureLineReader
                 throw Error("expected kstat(1) text but found a NUL character (a binary file?)", LineNumber + 1, _line.Length + 1);
             }
 
-            if (c == '\uFFFD' && _replacementIsInvalid)
+            if (_replacementIsInvalid)
             {
                 throw Error("expected UTF-8 text but found bytes that are not (a binary file?)", LineNumber + 1, _line.Length + 1);
             }
 
-            if (_line.Length >= MaxLineLength)
-            {
-                throw Error($"expected a kstat(1) line of at most {MaxLineLength} characters but found a longer one", LineNumber + 1, _line.Length + 1);
-            }
-
-            _line.Append(c);
+            _line.Append(c); // a U+FFFD that was in the text itself
         }
 
         LineNumber++;
         if (_line.Length > 0 && _line[^1] == '\r')
         {
             _line.Length--;
+        }
+
+        if (LineNumber == 1 && _line.Length > 0 && _line[0] == '\uFEFF')
+        {
+            _line.Remove(0, 1); // a byte order mark that a decoder left in the text
         }
 
         return _line.ToString();

@@ -14,7 +14,7 @@ namespace Kstat.Tree;
 /// the value starts after the first run of two or more blanks (after a single blank when there is no such run) and
 /// loses its trailing blanks.
 /// </remarks>
-internal static class ParseableCaptureReader
+internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBuilder builder)
 {
     private const string Expected = "expected 'module:instance:name:statistic', a TAB and the value (kstat -p)";
 
@@ -25,27 +25,36 @@ internal static class ParseableCaptureReader
         Blanks,
     }
 
-    public static void Read(CaptureLineReader lines, CaptureBuilder builder)
+    private Separator _separator;
+
+    // The kstat of the previous line and its "module:instance:name" key: consecutive lines mostly share it.
+    private KstatAccumulator? _last;
+    private string _lastKey = string.Empty;
+
+    public static void Read(CaptureLineReader lines, CaptureBuilder builder) => new ParseableCaptureReader(lines, builder).ReadLines();
+
+    private void ReadLines()
     {
-        var separator = Separator.Unknown;
         while (lines.ReadLine() is { } line)
         {
             if (string.IsNullOrWhiteSpace(line))
             {
                 builder.EndRound();
+                _last = null;
             }
             else if (CaptureTimestamps.IsTimestamp(line))
             {
                 builder.Timestamp(line);
+                _last = null;
             }
             else
             {
-                ReadLine(lines, builder, line, ref separator);
+                ReadLine(line);
             }
         }
     }
 
-    private static void ReadLine(CaptureLineReader lines, CaptureBuilder builder, string line, ref Separator separator)
+    private void ReadLine(string line)
     {
         int number = lines.LineNumber;
         int c1 = line.IndexOf(':', StringComparison.Ordinal);
@@ -77,12 +86,12 @@ internal static class ParseableCaptureReader
         }
         else
         {
-            if (separator == Separator.Unknown)
+            if (_separator == Separator.Unknown)
             {
-                separator = Detect(line, c2);
+                _separator = Detect(line, c2);
             }
 
-            (keyEnd, valueStart) = separator == Separator.Colon ? SplitColon(line, c2) : SplitBlanks(line, c2);
+            (keyEnd, valueStart) = _separator == Separator.Colon ? SplitColon(line, c2) : SplitBlanks(line, c2);
         }
 
         int c3 = line.LastIndexOf(':', keyEnd - 1, keyEnd - c2 - 1);
@@ -97,7 +106,17 @@ internal static class ParseableCaptureReader
         }
 
         string statistic = line[(c3 + 1)..keyEnd];
-        var kstat = builder.Kstat(line[..c1], instance, line[(c2 + 1)..c3], repeatStartsRound: false);
+        KstatAccumulator kstat;
+        if (_last is not null && line.AsSpan(0, c3).SequenceEqual(_lastKey))
+        {
+            kstat = _last;
+        }
+        else
+        {
+            kstat = _last = builder.Kstat(line[..c1], instance, line[(c2 + 1)..c3], repeatStartsRound: false);
+            _lastKey = line[..c3];
+        }
+
         if (valueStart < 0 && statistic is "crtime" or "snaptime")
         {
             return; // a -l listing: no time to keep.

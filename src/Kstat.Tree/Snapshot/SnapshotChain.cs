@@ -59,7 +59,7 @@ public sealed class SnapshotChain : IKstatChain
     /// <summary>Gets the timestamp line of every round (<c>null</c> where there is none), in order.</summary>
     public IReadOnlyList<string?> Timestamps => [.. _rounds.Select(r => r.Timestamp)];
 
-    /// <summary>Gets the id of the chain: it starts at 1 and grows by one at each round whose kstats differ from the round before.</summary>
+    /// <summary>Gets the id of the chain: it starts at 1 and grows by one at each round whose headers differ from the round before (kstats added, removed or re-created).</summary>
     /// <exception cref="ObjectDisposedException">The chain is disposed.</exception>
     public long ChainId => Current.ChainId;
 

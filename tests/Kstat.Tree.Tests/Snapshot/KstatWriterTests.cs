@@ -11,6 +11,18 @@ public class KstatWriterTests
 
     public static TheoryData<string> AllCaptures => [.. Captures.All.Select(p => Path.GetFileName(p))];
 
+    public static TheoryData<string, SnapshotFormat> AllCapturesInJsonAndHuman()
+    {
+        var data = new TheoryData<string, SnapshotFormat>();
+        foreach (var file in Captures.All.Select(p => Path.GetFileName(p)))
+        {
+            data.Add(file, SnapshotFormat.Json);
+            data.Add(file, SnapshotFormat.Human);
+        }
+
+        return data;
+    }
+
     [Fact]
     public void A_C_kstat_parseable_capture_comes_back_byte_for_byte()
     {
@@ -58,29 +70,15 @@ public class KstatWriterTests
     }
 
     [Theory]
-    [MemberData(nameof(AllCaptures))]
-    public void Json_output_reads_back_as_the_same_tree(string file)
+    [MemberData(nameof(AllCapturesInJsonAndHuman))]
+    public void Json_and_human_output_read_back_as_the_same_tree(string file, SnapshotFormat format)
     {
         using var original = KstatTree.Load(Captures.PathOf(file));
         var text = new StringWriter();
-        KstatFormat.WriteJson(text, original);
+        _ = format == SnapshotFormat.Json ? KstatFormat.WriteJson(text, original) : KstatFormat.WriteHuman(text, original);
 
         using var chain = SnapshotChain.Parse(text.ToString());
-        Assert.Equal(SnapshotFormat.Json, chain.Format);
-        using var again = new KstatTree(chain);
-        SnapshotAssert.SameTree(original, again);
-    }
-
-    [Theory]
-    [MemberData(nameof(AllCaptures))]
-    public void Human_output_reads_back_as_the_same_tree(string file)
-    {
-        using var original = KstatTree.Load(Captures.PathOf(file));
-        var text = new StringWriter();
-        KstatFormat.WriteHuman(text, original);
-
-        using var chain = SnapshotChain.Parse(text.ToString());
-        Assert.Equal(SnapshotFormat.Human, chain.Format);
+        Assert.Equal(format, chain.Format);
         using var again = new KstatTree(chain);
         SnapshotAssert.SameTree(original, again);
     }
@@ -194,5 +192,40 @@ public class KstatWriterTests
             $"module: {new string('m', 30)}  instance: -1    \nname:   n{new string(' ', 29)}  class:    {new string('c', 30)}\n" +
             $"\ta_statistic_name_of_31_chars_xx  1\n\tcrtime{new string(' ', 24)}  0\n\tsnaptime{new string(' ', 22)}  0\n\n",
             text.ToString());
+    }
+
+    [Theory]
+    [InlineData(SnapshotFormat.Parseable)]
+    [InlineData(SnapshotFormat.Json)]
+    [InlineData(SnapshotFormat.Human)]
+    public void Each_format_written_and_read_back_is_written_the_same_again(SnapshotFormat format)
+    {
+        using var source = KstatTree.Load(CKstatParseable);
+        string first = Write(source, format);
+
+        using var again = new KstatTree(SnapshotChain.Parse(first, format));
+        SnapshotAssert.SameTree(source, again);
+        Assert.Equal(first, Write(again, format));
+    }
+
+    [Fact]
+    public void Windows_line_ends_and_a_byte_order_mark_read_the_same()
+    {
+        string text = File.ReadAllText(CKstatParseable);
+        using var plain = KstatTree.Parse(text);
+        using var windows = KstatTree.Parse("\uFEFF" + text.Replace("\n", "\r\n"));
+        SnapshotAssert.SameTree(plain, windows);
+    }
+
+    private static string Write(KstatTree tree, SnapshotFormat format)
+    {
+        var text = new StringWriter();
+        _ = format switch
+        {
+            SnapshotFormat.Json => KstatFormat.WriteJson(text, tree),
+            SnapshotFormat.Human => KstatFormat.WriteHuman(text, tree),
+            _ => KstatFormat.WriteParseable(text, tree),
+        };
+        return text.ToString();
     }
 }

@@ -166,4 +166,67 @@ public class SnapshotSeriesTests
         Assert.Equal(KstatType.Intr, tree["i"][0]["i0"].Type);
         Assert.Equal(KstatType.Named, tree["sd"][1]["sd1"].Type);
     }
+
+    [Fact]
+    public void A_kstat_that_could_not_be_read_in_the_first_round_gets_its_type_from_a_later_one()
+    {
+        const string capture =
+            "sd:0:sd0:class\tdisk\nsd:0:sd0:crtime\t74.1234\n\n" +
+            "sd:0:sd0:class\tdisk\nsd:0:sd0:crtime\t74.1234\nsd:0:sd0:nread\t1\nsd:0:sd0:nwritten\t2\nsd:0:sd0:rcnt\t0\nsd:0:sd0:reads\t3\n" +
+            "sd:0:sd0:rlastupdate\t9\nsd:0:sd0:rlentime\t7\nsd:0:sd0:rtime\t8\nsd:0:sd0:snaptime\t80\nsd:0:sd0:wcnt\t0\nsd:0:sd0:wlastupdate\t0\n" +
+            "sd:0:sd0:wlentime\t0\nsd:0:sd0:writes\t4\nsd:0:sd0:wtime\t0\n";
+        using var tree = KstatTree.Parse(capture);
+        var leaf = tree["sd"][0]["sd0"];
+        Assert.Throws<KstatNotFoundException>(() => leaf["nread"]);
+        var update = tree.Update();
+        Assert.False(update.Changed);
+        Assert.Equal(KstatType.Io, leaf.Type);
+        Assert.Equal(KstatValue.HrTime(8), leaf["rtime"]);
+    }
+
+    [Fact]
+    public void Readers_running_during_updates_see_whole_rounds()
+    {
+        var text = new System.Text.StringBuilder();
+        for (int round = 1; round <= 200; round++)
+        {
+            for (int k = 0; k < 4; k++)
+            {
+                text.Append($"m:{k}:k{k}:a\t{round}\nm:{k}:k{k}:b\t{round}\nm:{k}:k{k}:snaptime\t{round}\n");
+            }
+
+            text.Append('\n');
+        }
+
+        using var tree = KstatTree.Parse(text.ToString());
+        var chain = (SnapshotChain)tree.Chain;
+        var leaves = tree.Leaves().ToArray();
+        using var done = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            int reads = 0;
+            while (!done.IsCancellationRequested || reads == 0)
+            {
+                foreach (var leaf in leaves)
+                {
+                    var reading = leaf.GetReading();
+                    long round = (long)reading["a"];
+                    Assert.Equal(round, (long)reading["b"]);
+                    Assert.Equal(round * 1_000_000_000, reading.SnapTime);
+                    reads++;
+                }
+            }
+
+            return reads;
+        })).ToArray();
+
+        while (!chain.IsLastRound)
+        {
+            Assert.False(tree.Update().Changed);
+        }
+
+        done.Cancel();
+        Assert.All(readers, r => Assert.True(r.Result > 0));
+        Assert.All(leaves, l => Assert.Equal(200, (long)l["a"]));
+    }
 }
