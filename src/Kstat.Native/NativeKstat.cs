@@ -9,7 +9,8 @@ public static class NativeKstat
     /// <summary>Opens a tree over the running machine's kstats.</summary>
     /// <returns>A tree the caller disposes.</returns>
     /// <remarks>On illumos and Solaris the tree reads <c>libkstat.so.1</c> through <see cref="LibKstatChain"/> (the environment
-    /// variable <c>KSTAT_LIBRARY</c> may name another file). Nothing is read until a statistic is touched.</remarks>
+    /// variable <c>KSTAT_LIBRARY</c> may name another file); on Linux it reads <c>/proc</c> through <see cref="ProcfsChain"/>.
+    /// Nothing is read until a statistic is touched.</remarks>
     /// <exception cref="PlatformNotSupportedException">The operating system has no kstat source.</exception>
     /// <exception cref="DllNotFoundException">libkstat cannot be loaded.</exception>
     /// <exception cref="KstatException"><c>kstat_open</c> failed.</exception>

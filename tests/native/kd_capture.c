@@ -1,9 +1,10 @@
 /*
  * Loads the double's kernel from a `kstat -p` capture (module:instance:name:statistic, a TAB or a run of
  * spaces, the value), so a test can compare what LibKstatChain reads with what the capture says. Only the
- * first round is loaded. Integers become NAMED INT64 (negative) or UINT64, other values STRING; `class`
- * and `crtime` set the header and `snaptime` is ignored. A kstat that Perl decodes from a raw struct
- * (cpu_stat:N:cpu_statN, unix:0:var, ...) becomes that RAW struct, its fields set by name.
+ * first round is loaded, and trailing blanks are trimmed. Integers become NAMED INT64 (negative) or UINT64,
+ * other values STRING; `class` and `crtime` set the header and `snaptime` is ignored. A kstat that Perl
+ * decodes from a raw struct (cpu_stat:N:cpu_statN, unix:0:var, ...) becomes that RAW struct, its fields set
+ * by name.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -169,7 +170,11 @@ KD_EXPORT int kd_load_capture(const char *path)
     int line = 0, rc = 0, seen = 0;
     while (rc == 0 && fgets(buffer, sizeof(buffer), f) != NULL) {
         line++;
-        buffer[strcspn(buffer, "\r\n")] = '\0';
+        /* Trailing blanks are no part of a value kstat(1) prints; tab-expanded captures may carry them. */
+        size_t end = strcspn(buffer, "\r\n");
+        while (end > 0 && (buffer[end - 1] == ' ' || buffer[end - 1] == '\t'))
+            end--;
+        buffer[end] = '\0';
         if (buffer[0] == '\0') {
             if (seen)
                 break; /* the end of the first round */

@@ -234,26 +234,21 @@ KD_EXPORT void kd_fail_update(int err, int count) { set_fault(&kd.fail_update, -
 
 KD_EXPORT void kd_set_hrtime(hrtime_t now) { LOCKED(kd.hrtime = now); }
 
-KD_EXPORT long kd_open_handles(void)
+static long counter(const long *value)
 {
     long n;
-    LOCKED(n = kd.open_handles);
+    LOCKED(n = *value);
     return n;
 }
 
-KD_EXPORT long kd_live_allocations(void)
-{
-    long n;
-    LOCKED(n = kd.live_allocations);
-    return n;
-}
+/* Handles kstat_open returned and kstat_close has not freed yet. */
+KD_EXPORT long kd_open_handles(void) { return counter(&kd.open_handles); }
 
-KD_EXPORT long kd_reads(void)
-{
-    long n;
-    LOCKED(n = kd.reads);
-    return n;
-}
+/* Blocks handed to libkstat callers (handles, kstat_t headers, ks_data) and not freed yet. */
+KD_EXPORT long kd_live_allocations(void) { return counter(&kd.live_allocations); }
+
+/* kstat_read calls since kd_reset, failed ones included. */
+KD_EXPORT long kd_reads(void) { return counter(&kd.reads); }
 
 KD_EXPORT kid_t kd_chain_id(void)
 {
@@ -263,3 +258,33 @@ KD_EXPORT kid_t kd_chain_id(void)
 }
 
 KD_EXPORT const char *kd_last_error(void) { return kd.last_error; }
+
+/* Appends a named record even when the name exists (a driver bug Perl's hash hides); returns its index. */
+KD_EXPORT int kd_named_append(kid_t kid, const char *name, int data_type)
+{
+    int at = -1;
+    pthread_mutex_lock(&kd_lock);
+    kd_kstat_t *k = find_or_errno(kid);
+    if (k != NULL && k->type == KSTAT_TYPE_NAMED) {
+        char unique[KSTAT_STRLEN] = "\001";
+        at = kd_named_put_locked(k, unique, data_type);
+        memset(k->named[at].name, 0, KSTAT_STRLEN);
+        strncpy(k->named[at].name, name, KSTAT_STRLEN - 1);
+    }
+    pthread_mutex_unlock(&kd_lock);
+    return at;
+}
+
+/* Sets the numeric value of the record at index (see kd_named_set for the widths). */
+KD_EXPORT int kd_named_set_at(kid_t kid, int index, uint64_t bits)
+{
+    pthread_mutex_lock(&kd_lock);
+    kd_kstat_t *k = find_or_errno(kid);
+    kd_named_t *n = k != NULL && index >= 0 && (uint_t)index < k->nnamed ? &k->named[index] : NULL;
+    if (n != NULL) {
+        memset(n->value, 0, 16);
+        memcpy(n->value, &bits, n->type == KSTAT_DATA_INT32 || n->type == KSTAT_DATA_UINT32 ? 4 : 8);
+    }
+    pthread_mutex_unlock(&kd_lock);
+    return n == NULL ? -1 : 0;
+}

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using System.Text;
 using Kstat.Tree;
 using static Interop.Kstat;
 
@@ -55,7 +54,7 @@ internal static unsafe class KstatDecoder
             int slot = layout.SlotOf(i);
             if (slot >= 0)
             {
-                values[slot] = NamedValue(&records[i], start, end, key);
+                values[slot] = NamedValue(layout, i, &records[i], start, end, key);
             }
         }
 
@@ -133,13 +132,13 @@ internal static unsafe class KstatDecoder
         return ksp->ks_data;
     }
 
-    private static KstatValue NamedValue(kstat_named_t* record, byte* start, byte* end, string key)
+    private static KstatValue NamedValue(NamedLayout layout, int index, kstat_named_t* record, byte* start, byte* end, string key)
     {
         ref kstat_named_value v = ref record->value;
         switch (record->data_type)
         {
             case KSTAT_DATA_CHAR:
-                return KstatValue.Char(new ReadOnlySpan<byte>(record->value.c, 16));
+                return layout.Char(index, new ReadOnlySpan<byte>(record->value.c, 16));
             case KSTAT_DATA_INT32:
                 return KstatValue.FromInt32(v.i32);
             case KSTAT_DATA_UINT32:
@@ -153,12 +152,12 @@ internal static unsafe class KstatDecoder
             case KSTAT_DATA_DOUBLE:
                 return KstatValue.FromDouble(v.d);
             default:
-                return StringValue(record, start, end, key);
+                return StringValue(layout, index, record, start, end, key);
         }
     }
 
     /// <summary>A STRING value: the text its pointer names, up to the NUL; a NULL pointer gives <c>"null"</c>, as in Perl.</summary>
-    private static KstatValue StringValue(kstat_named_t* record, byte* start, byte* end, string key)
+    private static KstatValue StringValue(NamedLayout layout, int index, kstat_named_t* record, byte* start, byte* end, string key)
     {
         byte* p = record->value.str_ptr;
         if (p == null)
@@ -176,6 +175,6 @@ internal static unsafe class KstatDecoder
         long room = end - p;
         var bytes = new ReadOnlySpan<byte>(p, (int)Math.Min(len == 0 ? room : len, room));
         int nul = bytes.IndexOf((byte)0);
-        return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
+        return layout.String(index, nul < 0 ? bytes : bytes[..nul]);
     }
 }

@@ -13,6 +13,8 @@ internal sealed unsafe class NamedLayout
     private readonly byte[][] _names;  // each record's name bytes, up to the NUL
     private readonly byte[] _types;    // each record's data_type
     private readonly int[] _slots;     // each record's index in the schema, or -1 when its type is skipped
+    private readonly KstatValue[] _text;   // each CHAR/STRING record's last value, reused while its bytes stay the same
+    private readonly byte[]?[] _textBytes; // the bytes of each STRING record's last value
 
     private NamedLayout(byte[][] names, byte[] types, int[] slots, KstatSchema schema)
     {
@@ -20,12 +22,40 @@ internal sealed unsafe class NamedLayout
         _types = types;
         _slots = slots;
         Schema = schema;
+        _text = new KstatValue[names.Length];
+        _textBytes = new byte[names.Length][];
     }
 
     internal KstatSchema Schema { get; }
 
     /// <summary>Gets the schema index of record <paramref name="record"/>, or -1 when its value is skipped.</summary>
     internal int SlotOf(int record) => _slots[record];
+
+    /// <summary>Gives the CHAR value of a record, the last one again when its 16 bytes did not change.</summary>
+    /// <remarks>Not thread safe: the chain calls it under its lock.</remarks>
+    internal KstatValue Char(int record, ReadOnlySpan<byte> bytes)
+    {
+        var last = _text[record];
+        if (last.Kind == KstatValueKind.Char && last.GetCharBytes().SequenceEqual(bytes))
+        {
+            return last;
+        }
+
+        return _text[record] = KstatValue.Char(bytes);
+    }
+
+    /// <summary>Gives the STRING value of a record, the last one again when its bytes did not change (no new string).</summary>
+    /// <remarks>Not thread safe: the chain calls it under its lock.</remarks>
+    internal KstatValue String(int record, ReadOnlySpan<byte> bytes)
+    {
+        if (_textBytes[record] is { } last && bytes.SequenceEqual(last))
+        {
+            return _text[record];
+        }
+
+        _textBytes[record] = bytes.ToArray();
+        return _text[record] = Encoding.UTF8.GetString(bytes);
+    }
 
     /// <summary>Tells whether <paramref name="count"/> records have exactly this layout's names and types.</summary>
     internal bool Matches(kstat_named_t* records, int count)

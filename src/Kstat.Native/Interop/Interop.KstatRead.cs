@@ -1,7 +1,7 @@
 using Kstat.Native;
 using System.Runtime.InteropServices;
 
-/// <content>Reading one kstat and looking one up.</content>
+/// <content>Reading one kstat.</content>
 internal static partial class Interop
 {
     internal static partial class Kstat
@@ -9,9 +9,5 @@ internal static partial class Interop
         /// <summary><c>kid_t kstat_read(kstat_ctl_t *kc, kstat_t *ksp, void *buf)</c>: the KCID, or -1 and errno.</summary>
         [LibraryImport(Libraries.Kstat, SetLastError = true)]
         internal static unsafe partial int kstat_read(SafeKstatControlHandle kc, kstat_t* ksp, void* buf);
-
-        /// <summary><c>kstat_t *kstat_lookup(kstat_ctl_t *kc, char *module, int instance, char *name)</c>: NULL fields are wildcards.</summary>
-        [LibraryImport(Libraries.Kstat, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-        internal static unsafe partial kstat_t* kstat_lookup(SafeKstatControlHandle kc, string? module, int instance, string? name);
     }
 }

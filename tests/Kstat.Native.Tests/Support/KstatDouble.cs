@@ -39,6 +39,9 @@ internal static unsafe partial class KstatDouble
     [LibraryImport(Library, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int kd_named_add(int kid, string name, int dataType);
     [LibraryImport(Library, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int kd_named_append(int kid, string name, int dataType);
+    [LibraryImport(Library, SetLastError = true)] internal static partial int kd_named_set_at(int kid, int index, ulong bits);
+    [LibraryImport(Library, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int kd_named_set(int kid, string name, ulong bits);
     [LibraryImport(Library, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int kd_named_set_char(int kid, string name, byte[] bytes, int len);
