@@ -36,7 +36,7 @@ public class ConcurrencyTests(ITestOutputHelper output)
             thread.Start();
         }
 
-        int rounds = Scale.Of(3_000);
+        int rounds = Scale.Of(20_000);
         var random = new Random(1);
         for (int round = 0; round < rounds; round++)
         {
@@ -83,7 +83,7 @@ public class ConcurrencyTests(ITestOutputHelper output)
             }
 
             // Dispose once the readers are busy (they reset leaves, so native reads are in flight), not at a fixed time.
-            SpinWait.SpinUntil(() => Interlocked.Read(ref stats.ObservationCount) > before + 200);
+            Assert.True(SpinWait.SpinUntil(() => Interlocked.Read(ref stats.ObservationCount) > before + 200, TimeSpan.FromMinutes(1)), "the readers made no progress");
             disposing.Set();
             tree.Dispose();
             foreach (var thread in readers)
