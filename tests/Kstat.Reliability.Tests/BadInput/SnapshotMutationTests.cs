@@ -20,6 +20,8 @@ public class SnapshotMutationTests(ITestOutputHelper output)
         int total = Scale.Of(97_000);
         int seed = Scale.Seed ?? Environment.TickCount;
         var stats = new MutationStats();
+        string file = Path.Combine(Path.GetTempPath(), "kstat-reliability-" + Guid.NewGuid().ToString("N") + ".txt");
+        int loaded = 0;
         bool finished = Watchdog.Run(
             () =>
         {
@@ -28,27 +30,41 @@ public class SnapshotMutationTests(ITestOutputHelper output)
             {
                 var (name, format, bytes) = sources[i % sources.Count];
                 byte[] damaged = Mutator.Mutate(bytes, random);
+                var asFormat = i % 3 == 0 ? SnapshotFormat.Auto : format;
                 stats.Current = (i, name);
                 var clock = Stopwatch.StartNew();
-                var failure = ParseAndUse(name, i % 3 == 0 ? SnapshotFormat.Auto : format, damaged, (i & 1) == 0);
+                string? failure;
+                if (i % 40 == 39)
+                {
+                    // Now and then through a file: Load streams it with its own decoder, which reports bad bytes by position.
+                    File.WriteAllBytes(file, damaged);
+                    failure = ParseAndUse(file, () => new KstatTree(SnapshotChain.Load(file, asFormat)));
+                    loaded++;
+                }
+                else
+                {
+                    var encoding = new UTF8Encoding(false, throwOnInvalidBytes: (i & 1) == 0);
+                    failure = ParseAndUse(name, () => new KstatTree(SnapshotChain.Read(new StreamReader(new MemoryStream(damaged), encoding), name, asFormat)));
+                }
+
                 stats.Record(clock.Elapsed, failure, $"mutation {i} of seed {seed} ({name}, {format})");
             }
         },
             TimeSpan.FromMinutes(5)); // a parser that loops forever would hold the test: fail it instead, naming the input
+        File.Delete(file);
         Assert.True(finished, $"a parse did not finish: mutation {stats.Current.Index} of seed {seed} ({stats.Current.Name})");
         output.WriteLine($"seed {seed}: {total} mutations of {sources.Count} sources in {stats.Elapsed.TotalSeconds:F1} s; " +
-                         $"{stats.Refused} refused with a positioned KstatFormatException, {total - stats.Refused} parsed; slowest {stats.Slowest.TotalMilliseconds:F0} ms");
+                         $"{stats.Refused} refused with a positioned KstatFormatException, {total - stats.Refused} parsed, {loaded} through files; slowest {stats.Slowest.TotalMilliseconds:F0} ms");
         Assert.True(stats.Failures.Count == 0, string.Join("\n", stats.Failures.Take(10)));
         Assert.InRange(stats.Refused, 1, total - 1); // the damage is real, and not everything is refused
     }
 
     /// <summary>Parses, builds a tree, reads every leaf, steps through the rounds and writes it out; returns what went wrong, or null.</summary>
-    internal static string? ParseAndUse(string name, SnapshotFormat format, byte[] bytes, bool strictUtf8)
+    private static string? ParseAndUse(string name, Func<KstatTree> open)
     {
         try
         {
-            using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false, throwOnInvalidBytes: strictUtf8));
-            using var tree = new KstatTree(SnapshotChain.Read(reader, name, format));
+            using var tree = open();
             var sink = new StringWriter();
             while (true)
             {
