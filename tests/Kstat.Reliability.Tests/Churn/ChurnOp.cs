@@ -2,20 +2,6 @@ using System.Globalization;
 
 namespace Kstat.Reliability.Tests.Churn;
 
-/// <summary>What one churn step does.</summary>
-public enum ChurnOpKind
-{
-    Add,
-    Remove,
-    Recreate,
-    Set,
-    Grow,
-    FailRead,
-    FailUpdate,
-    Read,
-    Update,
-}
-
 /// <summary>
 /// One step of a churn sequence. Steps are independent of the state they meet (a step that does not apply,
 /// such as removing a kstat that is absent, does nothing), so any prefix or subsequence replays deterministically.
