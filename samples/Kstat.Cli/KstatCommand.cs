@@ -1,0 +1,188 @@
+using Kstat.Cli.Output;
+using Kstat.Cli.Sources;
+using Kstat.Tree;
+
+namespace Kstat.Cli;
+
+/// <summary>
+/// Runs kstat(1): each round selects kstats from the chain headers, reads only those, and prints them per selector
+/// in kstat(1) order; rounds are separated by a blank line and paced by a drift-corrected interval.
+/// </summary>
+/// <remarks>
+/// Everything the command touches is injected (the source, the output format, stdout/stderr, the clock and the
+/// sleep), so each behaviour is testable without a machine, a terminal or waiting.
+/// </remarks>
+internal sealed class KstatCommand
+{
+    private readonly KstatOptions _options;
+    private readonly Func<KstatOptions, IKstatSource> _openSource;
+    private readonly Func<KstatOptions, TextWriter, IKstatOutput> _createOutput;
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+    private readonly RoundClock _clock;
+
+    public KstatCommand(
+        KstatOptions options,
+        Func<KstatOptions, IKstatSource> openSource,
+        Func<KstatOptions, TextWriter, IKstatOutput> createOutput,
+        TextWriter stdout,
+        TextWriter stderr,
+        TimeProvider time,
+        Action<TimeSpan> sleep)
+    {
+        _options = options;
+        _openSource = openSource;
+        _createOutput = createOutput;
+        _stdout = stdout;
+        _stderr = stderr;
+        _clock = new RoundClock(time, sleep);
+    }
+
+    /// <summary>Runs every round and returns kstat(1)'s exit status: 0 matched, 1 nothing matched, 3 fatal.</summary>
+    public int Run()
+    {
+        IKstatSource source;
+        try
+        {
+            source = _openSource(_options);
+        }
+        catch (Exception e) when (IsSourceFailure(e))
+        {
+            return Fatal(e);
+        }
+
+        bool matched = false;
+        using var stdout = new PipeSafeWriter(_stdout);
+        using (source)
+        {
+            try
+            {
+                var output = _createOutput(_options, stdout);
+                var interval = TimeSpan.FromSeconds(_options.Interval);
+                for (int round = 1; ; round++)
+                {
+                    matched |= PrintRound(source.Chain, output, stdout);
+                    stdout.Flush();
+                    if (_options.Interval == 0 || round == _options.Count)
+                    {
+                        break;
+                    }
+
+                    if (!source.IsCapture)
+                    {
+                        _clock.SleepUntilNext(interval);
+                    }
+
+                    if (!source.NextRound())
+                    {
+                        break;
+                    }
+
+                    stdout.Write('\n');
+                }
+            }
+            catch (OutputClosedException)
+            {
+                // `kstat | head`: the reader went away; end quietly, as kstat(1) dies of SIGPIPE without a word.
+            }
+            catch (Exception e) when (IsSourceFailure(e))
+            {
+                FlushQuietly(stdout);
+                return Fatal(e);
+            }
+        }
+
+        return matched ? ExitCodes.Matched : ExitCodes.NothingMatched;
+    }
+
+    /// <summary>One round: per selector, the selected kstats in kstat(1) order; each kstat is read at most once per round.</summary>
+    /// <returns><see langword="true"/> when at least one statistic matched.</returns>
+    private bool PrintRound(IKstatChain chain, IKstatOutput output, TextWriter stdout)
+    {
+        if (_options.Timestamp != TimestampFormat.None)
+        {
+            stdout.Write(_clock.FormatTimestamp(_options.Timestamp));
+            stdout.Write('\n');
+        }
+
+        output.BeginRound();
+        var readings = new Dictionary<KstatHeader, KstatReading?>();
+        var headers = chain.Headers;
+        bool matched = false;
+        foreach (var selector in _options.Selectors)
+        {
+            Func<string, bool>? filter = selector.Statistic.MatchesAll ? null : selector.MatchesStatistic;
+            foreach (var header in selector.Select(headers))
+            {
+                if (!readings.TryGetValue(header, out var reading))
+                {
+                    reading = TryRead(chain, header);
+                    readings.Add(header, reading);
+                }
+
+                matched |= output.Write(header, reading, filter) > 0;
+            }
+        }
+
+        output.EndRound();
+        return matched;
+    }
+
+    /// <summary>Reads a kstat; a kstat that vanished or cannot be read is still listed, without data, as in kstat(1).</summary>
+    private static KstatReading? TryRead(IKstatChain chain, KstatHeader header)
+    {
+        try
+        {
+            return chain.Read(header);
+        }
+        catch (KstatException e) when (e is not KstatFormatException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Failures of the source as a whole: an unreadable or malformed capture, no kstats on this system.</summary>
+    private static bool IsSourceFailure(Exception e) =>
+        e is KstatException or IOException or UnauthorizedAccessException or PlatformNotSupportedException;
+
+    /// <summary>Flushes what earlier rounds printed before reporting a failure.</summary>
+    private static void FlushQuietly(TextWriter stdout)
+    {
+        try
+        {
+            stdout.Flush();
+        }
+        catch (OutputClosedException)
+        {
+            // The reader is gone; the failure still goes to stderr.
+        }
+    }
+
+    /// <summary>Reports a failure of the source in one line (for a capture: file:line:column and the problem), then exit 3.</summary>
+    private int Fatal(Exception e)
+    {
+        string text = (e, _options.CapturePath) switch
+        {
+            (KstatFormatException { Line: > 0 } f, var path) => $"{f.SourceName ?? path ?? "<input>"}:{f.Line}:{f.Column}: {f.Problem}",
+            (_, { } path) when e is IOException or UnauthorizedAccessException => $"{path}: {e.Message}",
+            _ => e.Message,
+        };
+
+        try
+        {
+            _stderr.Write($"kstat: {text.ReplaceLineEndings(" ").Trim()}\n");
+            _stderr.Flush();
+        }
+        catch (IOException)
+        {
+            // Nowhere left to say it.
+        }
+
+        return ExitCodes.Fatal;
+    }
+
+}
