@@ -20,6 +20,7 @@ internal sealed class KstatCommand
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
     private readonly RoundClock _clock;
+    private bool _matched;
 
     public KstatCommand(
         KstatOptions options,
@@ -51,7 +52,6 @@ internal sealed class KstatCommand
             return Fatal(e);
         }
 
-        bool matched = false;
         using var stdout = new PipeSafeWriter(_stdout);
         using (source)
         {
@@ -61,7 +61,7 @@ internal sealed class KstatCommand
                 var interval = TimeSpan.FromSeconds(_options.Interval);
                 for (int round = 1; ; round++)
                 {
-                    matched |= PrintRound(source.Chain, output, stdout);
+                    PrintRound(source.Chain, output, stdout);
                     stdout.Flush();
                     if (_options.Interval == 0 || round == _options.Count)
                     {
@@ -92,12 +92,11 @@ internal sealed class KstatCommand
             }
         }
 
-        return matched ? ExitCodes.Matched : ExitCodes.NothingMatched;
+        return _matched ? ExitCodes.Matched : ExitCodes.NothingMatched;
     }
 
     /// <summary>One round: per selector, the selected kstats in kstat(1) order; each kstat is read at most once per round.</summary>
-    /// <returns><see langword="true"/> when at least one statistic matched.</returns>
-    private bool PrintRound(IKstatChain chain, IKstatOutput output, TextWriter stdout)
+    private void PrintRound(IKstatChain chain, IKstatOutput output, TextWriter stdout)
     {
         if (_options.Timestamp != TimestampFormat.None)
         {
@@ -108,7 +107,6 @@ internal sealed class KstatCommand
         output.BeginRound();
         var readings = new Dictionary<KstatHeader, KstatReading?>();
         var headers = chain.Headers;
-        bool matched = false;
         foreach (var selector in _options.Selectors)
         {
             Func<string, bool>? filter = selector.Statistic.MatchesAll ? null : selector.MatchesStatistic;
@@ -120,12 +118,12 @@ internal sealed class KstatCommand
                     readings.Add(header, reading);
                 }
 
-                matched |= output.Write(header, reading, filter) > 0;
+                // Recorded as it happens, so a run cut short by a closed stdout still reports what matched.
+                _matched |= output.Write(header, reading, filter) > 0;
             }
         }
 
         output.EndRound();
-        return matched;
     }
 
     /// <summary>Reads a kstat; a kstat that vanished or cannot be read is still listed, without data, as in kstat(1).</summary>
