@@ -145,7 +145,7 @@ public class KstatCommandTests
     [Fact]
     public void A_closed_stdout_ends_the_run_quietly()
     {
-        var closed = new ThrowingWriter(afterChars: 100) // the first kstat gets through, the second does not;
+        var closed = new ThrowingWriter(afterChars: 100); // the first kstat gets through, the second does not
         var run = Execute(["cpu_stat", "1"], new FakeChain(Round(1, 2), Round(10, 20)), stdout: closed);
 
         Assert.Equal(0, run.ExitCode);   // something matched before the reader went away
