@@ -61,7 +61,7 @@ internal sealed class KstatCommand
                 var interval = TimeSpan.FromSeconds(_options.Interval);
                 for (int round = 1; ; round++)
                 {
-                    PrintRound(source.Chain, output, stdout);
+                    PrintRound(source, output, stdout);
                     stdout.Flush();
                     if (_options.Interval == 0 || round == _options.Count)
                     {
@@ -96,11 +96,13 @@ internal sealed class KstatCommand
     }
 
     /// <summary>One round: per selector, the selected kstats in kstat(1) order; each kstat is read at most once per round.</summary>
-    private void PrintRound(IKstatChain chain, IKstatOutput output, TextWriter stdout)
+    private void PrintRound(IKstatSource source, IKstatOutput output, TextWriter stdout)
     {
+        var chain = source.Chain;
         if (_options.Timestamp != TimestampFormat.None)
         {
-            stdout.Write(_clock.FormatTimestamp(_options.Timestamp));
+            // A replayed capture keeps the time of its rounds when it recorded one.
+            stdout.Write(_clock.FormatTimestamp(_options.Timestamp, source.RoundTime));
             stdout.Write('\n');
         }
 

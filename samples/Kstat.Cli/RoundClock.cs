@@ -42,10 +42,10 @@ internal sealed class RoundClock
         }
     }
 
-    /// <summary>Formats the timestamp line of <c>-T</c> (without the newline).</summary>
-    public string FormatTimestamp(TimestampFormat format)
+    /// <summary>Formats the timestamp line of <c>-T</c> (without the newline) for <paramref name="at"/>, or for now.</summary>
+    public string FormatTimestamp(TimestampFormat format, DateTimeOffset? at = null)
     {
-        var now = _time.GetUtcNow();
+        var now = at ?? _time.GetUtcNow();
         return format switch
         {
             TimestampFormat.Unix => now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),

@@ -25,11 +25,11 @@ public class KstatCommandTests
 
     private sealed record Run(int ExitCode, string Stdout, string Stderr, FakeChain Chain, FakeSource Source, FakeTime Time);
 
-    private static Run Execute(string[] args, FakeChain chain, bool capture = false, TextWriter? stdout = null)
+    private static Run Execute(string[] args, FakeChain chain, bool capture = false, TextWriter? stdout = null, Func<int, DateTimeOffset?>? times = null)
     {
         var parsed = KstatOptionParser.Parse(args);
         Assert.NotNull(parsed.Options);
-        var source = new FakeSource(chain, capture);
+        var source = new FakeSource(chain, capture) { Times = times ?? (_ => null) };
         var time = new FakeTime(Start);
         var output = stdout ?? new StringWriter();
         var stderr = new StringWriter();
@@ -128,6 +128,18 @@ public class KstatCommandTests
     }
 
     [Fact]
+    public void A_replayed_capture_stamps_rounds_with_its_own_times()
+    {
+        var recorded = new DateTimeOffset(2016, 8, 10, 12, 0, 0, TimeSpan.Zero);
+        var run = Execute(["-T", "u", "cpu_stat:0::user", "5"], new FakeChain(Round(1, 2), Round(10, 20)), capture: true,
+            times: round => recorded.AddSeconds(5 * round));
+
+        long t = recorded.ToUnixTimeSeconds();
+        Assert.StartsWith($"{t}\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"\n\n{t + 5}\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_count_shorter_than_the_capture_stops_early()
     {
         var run = Execute(["cpu_stat:0::user", "1", "2"], new FakeChain(Round(1, 2), Round(10, 20), Round(100, 200)), capture: true);
@@ -200,6 +212,8 @@ public class KstatCommandTests
         public IKstatChain Chain => chain;
 
         public bool IsCapture => true;
+
+        public DateTimeOffset? RoundTime => null;
 
         public bool NextRound() => throw new KstatFormatException("a statistic line needs a TAB", null, 40, 1);
 

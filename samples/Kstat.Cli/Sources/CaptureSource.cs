@@ -11,6 +11,8 @@ internal sealed class CaptureSource : IKstatSource
 
     public bool IsCapture => true;
 
+    public DateTimeOffset? RoundTime => null;
+
     public static CaptureSource Load(string path) =>
         throw new NotSupportedException($"Reading captures ({path}) needs SnapshotChain, which has not landed yet.");
 

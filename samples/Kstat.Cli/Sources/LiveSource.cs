@@ -13,6 +13,8 @@ internal sealed class LiveSource(KstatTree tree) : IKstatSource
 
     public bool IsCapture => false;
 
+    public DateTimeOffset? RoundTime => null;
+
     public bool NextRound()
     {
         Chain.Update();

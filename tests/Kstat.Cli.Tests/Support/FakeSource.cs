@@ -12,6 +12,10 @@ public sealed class FakeSource(FakeChain chain, bool isCapture) : IKstatSource
 
     public int Updates { get; private set; }
 
+    public Func<int, DateTimeOffset?> Times { get; init; } = _ => null;
+
+    public DateTimeOffset? RoundTime => Times(chain.Round);
+
     public bool NextRound()
     {
         if (isCapture && chain.IsLastRound)
