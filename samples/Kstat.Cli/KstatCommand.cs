@@ -39,6 +39,21 @@ internal sealed class KstatCommand
         _clock = new RoundClock(time, sleep);
     }
 
+    /// <summary>Parses a command line and runs it over the source and format it names: what <c>Program</c> calls.</summary>
+    /// <returns>The exit status: 0 matched (or <c>-h</c>), 1 nothing matched, 2 usage error, 3 fatal.</returns>
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider time, Action<TimeSpan> sleep)
+    {
+        var parsed = KstatOptionParser.Parse(args);
+        if (parsed.Options is null)
+        {
+            stderr.Write(parsed.ErrorText);
+            stderr.Flush();
+            return parsed.ExitCode;
+        }
+
+        return new KstatCommand(parsed.Options, KstatSources.Open, OutputFormats.Create, stdout, stderr, time, sleep).Run();
+    }
+
     /// <summary>Runs every round and returns kstat(1)'s exit status: 0 matched, 1 nothing matched, 3 fatal.</summary>
     public int Run()
     {

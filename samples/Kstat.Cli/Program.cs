@@ -1,25 +1,8 @@
 using System.Text;
 using Kstat.Cli;
-using Kstat.Cli.Output;
-using Kstat.Cli.Sources;
 
-// Wiring only: parse the command line, then run the command over the real console, clock and source.
-var parsed = KstatOptionParser.Parse(args);
-if (parsed.Options is null)
-{
-    Console.Error.Write(parsed.ErrorText);
-    return parsed.ExitCode;
-}
-
-// Buffered and flushed by the command after each round; not disposed here, because disposing flushes, and a flush
-// into a pipe whose reader has gone (`kstat | head`) would throw after the command already ended quietly.
+// Wiring only: the real console, clock and sleep; KstatCommand.Execute does the rest.
+// stdout is buffered and flushed by the command after each round. It is not disposed here: disposing flushes, and
+// a flush into a pipe whose reader has gone (`kstat | head`) would throw after the command already ended quietly.
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
-var command = new KstatCommand(
-    parsed.Options,
-    KstatSources.Open,
-    OutputFormats.Create,
-    stdout,
-    Console.Error,
-    TimeProvider.System,
-    Thread.Sleep);
-return command.Run();
+return KstatCommand.Execute(args, stdout, Console.Error, TimeProvider.System, Thread.Sleep);
