@@ -2,21 +2,29 @@ using Kstat.Tree;
 
 namespace Kstat.Cli.Sources;
 
-/// <summary>A kstat(1) capture (<c>-p</c>, <c>-j</c> or the human format); a capture of several rounds is replayed round by round.</summary>
-internal sealed class CaptureSource : IKstatSource
+/// <summary>A kstat(1) capture (<c>-p</c>, <c>-j</c> or the default format) through <see cref="SnapshotChain"/>; a capture of several rounds is replayed round by round.</summary>
+internal sealed class CaptureSource(SnapshotChain chain) : IKstatSource
 {
-    private CaptureSource(IKstatChain chain) => Chain = chain;
-
-    public IKstatChain Chain { get; }
+    public IKstatChain Chain => chain;
 
     public bool IsCapture => true;
 
-    public DateTimeOffset? RoundTime => null;
+    public DateTimeOffset? RoundTime => chain.TimestampTime;
 
-    public static CaptureSource Load(string path) =>
-        throw new NotSupportedException($"Reading captures ({path}) needs SnapshotChain, which has not landed yet.");
+    /// <exception cref="KstatFormatException">The capture is malformed (the message names file:line:column).</exception>
+    /// <exception cref="IOException">The capture cannot be read.</exception>
+    public static CaptureSource Load(string path) => new(SnapshotChain.Load(path));
 
-    public bool NextRound() => false;
+    public bool NextRound()
+    {
+        if (chain.IsLastRound)
+        {
+            return false;
+        }
 
-    public void Dispose() => Chain.Dispose();
+        chain.Update();
+        return true;
+    }
+
+    public void Dispose() => chain.Dispose();
 }
