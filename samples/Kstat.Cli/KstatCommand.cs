@@ -19,7 +19,8 @@ internal sealed class KstatCommand
     private readonly Func<KstatOptions, TextWriter, IKstatOutput> _createOutput;
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
-    private readonly RoundClock _clock;
+    private readonly TimeProvider _time;
+    private readonly Action<TimeSpan> _sleep;
     private bool _matched;
 
     public KstatCommand(
@@ -36,7 +37,8 @@ internal sealed class KstatCommand
         _createOutput = createOutput;
         _stdout = stdout;
         _stderr = stderr;
-        _clock = new RoundClock(time, sleep);
+        _time = time;
+        _sleep = sleep;
     }
 
     /// <summary>Parses a command line and runs it over the source and format it names: what <c>Program</c> calls.</summary>
@@ -67,6 +69,8 @@ internal sealed class KstatCommand
             return Fatal(e);
         }
 
+        // As kstat.c, the intervals count from when the kstats were opened.
+        var clock = new RoundClock(_time, _sleep);
         using var stdout = new PipeSafeWriter(_stdout);
         using (source)
         {
@@ -76,7 +80,7 @@ internal sealed class KstatCommand
                 var interval = TimeSpan.FromSeconds(_options.Interval);
                 for (int round = 1; ; round++)
                 {
-                    PrintRound(source, output, stdout);
+                    PrintRound(source, output, stdout, clock);
                     stdout.Flush();
                     if (_options.Interval == 0 || round == _options.Count)
                     {
@@ -85,7 +89,7 @@ internal sealed class KstatCommand
 
                     if (!source.IsCapture)
                     {
-                        _clock.SleepUntilNext(interval);
+                        clock.SleepUntilNext(interval);
                     }
 
                     if (!source.NextRound())
@@ -111,13 +115,13 @@ internal sealed class KstatCommand
     }
 
     /// <summary>One round: per selector, the selected kstats in kstat(1) order; each kstat is read at most once per round.</summary>
-    private void PrintRound(IKstatSource source, IKstatOutput output, TextWriter stdout)
+    private void PrintRound(IKstatSource source, IKstatOutput output, TextWriter stdout, RoundClock clock)
     {
         var chain = source.Chain;
         if (_options.Timestamp != TimestampFormat.None)
         {
             // A replayed capture keeps the time of its rounds when it recorded one.
-            stdout.Write(_clock.FormatTimestamp(_options.Timestamp, source.RoundTime));
+            stdout.Write(clock.FormatTimestamp(_options.Timestamp, source.RoundTime));
             stdout.Write('\n');
         }
 
