@@ -40,7 +40,7 @@ internal sealed class KstatOptionParser
     private bool _p, _c, _l, _j, _q;
     private TimestampFormat _timestamp;
     private string? _module, _instance, _name, _statistic, _class, _file;
-    private bool _named, _badTimestamp;
+    private bool _named, _badTimestamp, _dashDash;
     private int _numbers, _interval;
     private int? _count = 1;
 
@@ -76,13 +76,11 @@ internal sealed class KstatOptionParser
             Fail(string.Empty);
         }
 
-        for (bool dashDash = _index > 0 && _args[_index - 1] == "--"; _index < _args.Count; _index++)
+        // After the options, as in kstat.c, every argument is an operand (a later "--" too), except our --file,
+        // which an explicit "--" turns off.
+        for (; _index < _args.Count; _index++)
         {
-            if (!dashDash && _args[_index] == "--")
-            {
-                dashDash = true;
-            }
-            else if (dashDash || !TakeFile())
+            if (_dashDash || !TakeFile())
             {
                 ParseOperand(_args[_index]);
             }
@@ -117,6 +115,7 @@ internal sealed class KstatOptionParser
             if (arg == "--")
             {
                 _index++;
+                _dashDash = true;
                 return;
             }
 

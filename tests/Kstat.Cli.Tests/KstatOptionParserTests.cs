@@ -90,6 +90,9 @@ public class KstatOptionParserTests
     [InlineData(new[] { "--", "-p" }, "-p:*:*:*")]             // after -- everything is an operand
     [InlineData(new[] { "cpu_stat", "-p" }, "cpu_stat:*:*:* | -p:*:*:*")] // options end at the first operand (no permutation)
     [InlineData(new[] { "-" }, "-:*:*:*")]
+    [InlineData(new[] { "cpu_stat", "--", "x" }, "cpu_stat:*:*:* | --:*:*:* | x:*:*:*")] // a "--" after an operand is an operand
+    [InlineData(new[] { "-m", "--" }, "--:*:*:*")]
+    [InlineData(new[] { "--", "--file", "x" }, "--file:*:*:* | x:*:*:*")]   // after "--", --file is not an option
     public void Other_operands_are_selectors_in_order(string[] args, string expected) => Assert.Equal(expected, Selectors(Ok(args)));
 
     [Theory]
