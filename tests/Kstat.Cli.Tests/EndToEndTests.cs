@@ -164,6 +164,24 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public void A_capture_in_kstat_order_with_a_failed_read_comes_back_byte_for_byte()
+    {
+        // sd0's read failed when this was captured: kstat(1) printed its class and crtime only, and so do we.
+        const string text =
+            "sd:0:sd0:class\tdisk\n" +
+            "sd:0:sd0:crtime\t74.123400000\n" +
+            "unix:0:system_pages:class\tpages\n" +
+            "unix:0:system_pages:crtime\t0\n" +
+            "unix:0:system_pages:freemem\t61103\n" +
+            "unix:0:system_pages:snaptime\t314313.324846100\n";
+        string path = WriteTemp("failed-read.txt", text);
+
+        var run = KstatRunner.Run("-p", "--file", path);
+
+        Assert.Equal((0, text, ""), (run.ExitCode, run.Stdout, run.Stderr));
+    }
+
+    [Fact]
     public void A_malformed_capture_is_one_line_naming_file_and_line_and_exit_3()
     {
         string path = WriteTemp("bad.txt", "cpu_stat:0:cpu_stat0:idle\t12\nthis is not kstat output\n");
