@@ -49,6 +49,17 @@ internal static class ProfileLoop
             case "dump-breakdown":
                 DumpBreakdown(seconds, output);
                 return 0;
+            case "dump-print":
+                // One dump to stdout, to diff against the C baseline's (KB_DUMP_STDOUT=1 kstat-baselines dump 1 1).
+                BenchNative.BuildDumpChain();
+                using (var printed = new Kstat.Tree.KstatTree(new Kstat.Native.LibKstatChain()))
+                {
+                    var stdout = new StreamWriter(Console.OpenStandardOutput()) { NewLine = "\n" };
+                    Kstat.Tree.KstatFormat.WriteParseable(stdout, printed);
+                    stdout.Flush();
+                }
+
+                return 0;
             case "memory":
                 var (tree, chain) = OpenBenchmark.RetainedBytesPerKstat();
                 output.WriteLine($"retained per kstat: {tree:0} B with the tree, {chain:0} B for the chain alone");

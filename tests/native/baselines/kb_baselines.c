@@ -157,7 +157,10 @@ static void dump_setup(void)
 {
     if (kb_build_dump(KB_DUMP_KSTATS, KB_DUMP_STATS) < 0)
         die("dump setup");
-    if ((devnull = fopen("/dev/null", "w")) == NULL)
+    /* KB_DUMP_STDOUT=1 prints to stdout instead, to check the output against the C# writer's. */
+    const char *to_stdout = getenv("KB_DUMP_STDOUT");
+    devnull = to_stdout != NULL && strcmp(to_stdout, "1") == 0 ? stdout : fopen("/dev/null", "w");
+    if (devnull == NULL)
         die("/dev/null");
 }
 
