@@ -60,6 +60,24 @@ internal static class ProfileLoop
                 }
 
                 return 0;
+            case "chain-reads":
+                var reader = new MonitorBenchmark();
+                reader.Setup();
+                var readChain = new Kstat.Native.LibKstatChain();
+                var readHeaders = readChain.Headers.Where(h => h.Module == "cpu").ToArray();
+                operation = () =>
+                {
+                    foreach (var header in readHeaders)
+                    {
+                        readChain.Read(header);
+                    }
+                };
+                cleanup = () =>
+                {
+                    readChain.Dispose();
+                    reader.Cleanup();
+                };
+                break;
             case "memory":
                 var (tree, chain) = OpenBenchmark.RetainedBytesPerKstat();
                 output.WriteLine($"retained per kstat: {tree:0} B with the tree, {chain:0} B for the chain alone");
@@ -116,6 +134,11 @@ internal static class ProfileLoop
             }
         });
         output.WriteLine($"monitor round, thread CPU time: chain reads {reads / 1e3:0.0} µs, Update() in all {update / 1e3:0.0} µs, enumeration {enumerate / 1e3:0.0} µs ({sink % 10})");
+        int gen0 = GC.CollectionCount(0);
+        var pause = GC.GetTotalPauseDuration();
+        double updateAgain = PerRound(seconds / 3, () => tree.Update(), warmups: 0);
+        long rounds = (long)(seconds / 3 * 1e9 / updateAgain);
+        output.WriteLine($"GC during Update() rounds: {(GC.CollectionCount(0) - gen0) * 1000.0 / rounds:0.0} gen0 collections per 1000 rounds, {(GC.GetTotalPauseDuration() - pause).TotalMicroseconds / rounds:0.00} µs of pauses per round");
         monitor.Cleanup();
     }
 
