@@ -95,5 +95,18 @@ internal static class Breakdowns
             sink.Flush();
         }, warmups: 5);
         output.WriteLine($"dump, thread CPU time: open + read every leaf {read / 1e6:0.0} ms, records in kstat(1) order {records / 1e6:0.0} ms, formatting {write / 1e6:0.0} ms");
+        var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pause = GC.GetTotalPauseDuration();
+        var dump = new DumpBenchmark();
+        dump.Setup();
+        const int Dumps = 10;
+        for (int i = 0; i < Dumps; i++)
+        {
+            dump.Dump();
+        }
+
+        dump.Cleanup();
+        output.WriteLine($"per whole dump: {(GC.CollectionCount(0) - gcs.Item1) / (double)Dumps:0.0} gen0, {(GC.CollectionCount(1) - gcs.Item2) / (double)Dumps:0.0} gen1, " +
+            $"{(GC.CollectionCount(2) - gcs.Item3) / (double)Dumps:0.0} gen2 collections, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / Dumps:0.0} ms of pauses");
     }
 }
