@@ -63,7 +63,18 @@ var settings = new RunSettings(
     perl,
     artifacts ?? Path.Combine(Path.GetTempPath(), "kstat-benchmarks", "artifacts"),
     cpuClock);
-var rows = new ComparisonRun(settings, Console.Error).Run();
+IReadOnlyList<ResultRow> rows;
+try
+{
+    rows = new ComparisonRun(settings, Console.Error).Run();
+}
+catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException or DllNotFoundException)
+{
+    // A missing baseline program, perl, the native build or a capture: say which, without a stack trace.
+    Console.Error.WriteLine($"benchmarks failed: {e.Message}");
+    return 1;
+}
+
 Console.WriteLine(cpuClock
     ? "Times: median CPU time of the working thread per operation, both sides."
     : "Times: median wall-clock time per operation, both sides.");
