@@ -12,6 +12,7 @@ namespace Kstat.Native;
 internal sealed unsafe class NamedLayout
 {
     private readonly NamedShape _shape;
+    // Made on the first CHAR or STRING value and sized to the text records only (NamedShape.TextIndexOf):
     private KstatValue[]? _text;   // each CHAR/STRING record's last value, reused while its bytes stay the same
     private byte[]?[]? _textBytes; // the bytes of each STRING record's last value
 
@@ -26,29 +27,31 @@ internal sealed unsafe class NamedLayout
     /// <remarks>Not thread safe: the chain calls it under its lock.</remarks>
     internal KstatValue Char(int record, ReadOnlySpan<byte> bytes)
     {
-        var text = _text ??= new KstatValue[_shape.Count];
-        var last = text[record];
+        var text = _text ??= new KstatValue[_shape.TextCount];
+        int at = _shape.TextIndexOf(record);
+        var last = text[at];
         if (last.Kind == KstatValueKind.Char && last.GetCharBytes().SequenceEqual(bytes))
         {
             return last;
         }
 
-        return text[record] = KstatValue.Char(bytes);
+        return text[at] = KstatValue.Char(bytes);
     }
 
     /// <summary>Gives the STRING value of a record, the last one again when its bytes did not change (no new string).</summary>
     /// <remarks>Not thread safe: the chain calls it under its lock.</remarks>
     internal KstatValue String(int record, ReadOnlySpan<byte> bytes)
     {
-        var text = _text ??= new KstatValue[_shape.Count];
-        var textBytes = _textBytes ??= new byte[_shape.Count][];
-        if (textBytes[record] is { } last && bytes.SequenceEqual(last))
+        var text = _text ??= new KstatValue[_shape.TextCount];
+        var textBytes = _textBytes ??= new byte[_shape.TextCount][];
+        int at = _shape.TextIndexOf(record);
+        if (textBytes[at] is { } last && bytes.SequenceEqual(last))
         {
-            return text[record];
+            return text[at];
         }
 
-        textBytes[record] = bytes.ToArray();
-        return text[record] = Encoding.UTF8.GetString(bytes);
+        textBytes[at] = bytes.ToArray();
+        return text[at] = Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>Tells whether <paramref name="count"/> records have exactly this layout's names and types.</summary>

@@ -20,11 +20,14 @@ internal sealed unsafe class NamedShape
     // one vector compare per record instead of a scan for the NUL.
     private readonly byte[] _prefixes;
     private readonly int[] _slots; // each record's index in the schema, or -1 when its type is skipped
+    private readonly int[] _texts; // each CHAR/STRING record's index among the text records, or -1
 
-    private NamedShape(byte[] prefixes, int[] slots, KstatSchema schema, int hash)
+    private NamedShape(byte[] prefixes, int[] slots, int[] texts, int textCount, KstatSchema schema, int hash)
     {
         _prefixes = prefixes;
         _slots = slots;
+        _texts = texts;
+        TextCount = textCount;
         Schema = schema;
         Hash = hash;
     }
@@ -37,8 +40,14 @@ internal sealed unsafe class NamedShape
     /// <summary>Gets the hash of the records' prefixes (<see cref="HashOf"/>).</summary>
     internal int Hash { get; }
 
+    /// <summary>Gets the number of CHAR and STRING records, whose last values a layout keeps.</summary>
+    internal int TextCount { get; }
+
     /// <summary>Gets the schema index of record <paramref name="record"/>, or -1 when its value is skipped.</summary>
     internal int SlotOf(int record) => _slots[record];
+
+    /// <summary>Gets the index of CHAR or STRING record <paramref name="record"/> among the text records.</summary>
+    internal int TextIndexOf(int record) => _texts[record];
 
     /// <summary>Tells whether <paramref name="count"/> records have exactly this shape's names and types.</summary>
     internal bool Matches(kstat_named_t* records, int count)
@@ -92,11 +101,14 @@ internal sealed unsafe class NamedShape
     {
         var prefixes = new byte[count * PrefixSize];
         var slots = new int[count];
+        var texts = new int[count];
+        int textCount = 0;
         var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
         var schemaNames = new List<string>(count);
         for (int i = 0; i < count; i++)
         {
             Prefix(&records[i]).CopyTo(prefixes.AsSpan(i * PrefixSize));
+            texts[i] = records[i].data_type is KSTAT_DATA_CHAR or KSTAT_DATA_STRING ? textCount++ : -1;
             if (!IsDecoded(records[i].data_type))
             {
                 slots[i] = -1;
@@ -114,7 +126,7 @@ internal sealed unsafe class NamedShape
             slots[i] = slot;
         }
 
-        return new NamedShape(prefixes, slots, new KstatSchema(schemaNames), hash);
+        return new NamedShape(prefixes, slots, texts, textCount, new KstatSchema(schemaNames), hash);
     }
 
     /// <summary>Tells whether a <c>data_type</c> gives a value; unknown types are skipped, as Perl skips them.</summary>
