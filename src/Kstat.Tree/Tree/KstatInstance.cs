@@ -6,7 +6,7 @@ namespace Kstat.Tree;
 [DebuggerDisplay("{Module,nq}:{Instance}: {Count} kstats")]
 public sealed partial class KstatInstance : KstatDictionary<string, KstatLeaf>
 {
-    internal KstatInstance(TreeContext context, string module, int instance, Dictionary<string, KstatLeaf> entries)
+    internal KstatInstance(TreeContext context, string module, int instance, NodeEntries<string, KstatLeaf> entries)
         : base(context, entries)
     {
         Module = module;

@@ -1,49 +1,47 @@
 namespace Kstat.Tree;
 
-/// <content>The leaf's state: which kstat it is bound to and the reading it holds, swapped as one immutable object.</content>
+/// <content>
+/// The leaf's state: the header it is bound to, the reading it holds and whether the kstat is in the chain.
+/// Each is one reference (or flag) written atomically; a reading is immutable, so readers never see a torn one.
+/// </content>
 public sealed partial class KstatLeaf
 {
-    private LeafState _state;
+    private KstatHeader _header;
+    private KstatReading? _reading;
+    private volatile bool _valid = true;
 
-    private LeafState State
-    {
-        get
-        {
-            _context.ThrowIfDisposed();
-            return Volatile.Read(ref _state);
-        }
-    }
+    internal KstatHeader BoundHeader => Volatile.Read(ref _header);
+
+    internal bool IsReadUnchecked => Volatile.Read(ref _reading) is not null;
+
+    internal bool IsValidUnchecked => _valid;
 
     /// <summary>Forgets the values read, as Perl's CLEAR (<c>%$leaf = ()</c>) does: the next access reads again, and <see cref="KstatTree.Update"/> skips the leaf until then.</summary>
     /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public void Reset()
     {
         _context.ThrowIfDisposed();
-        Swap(static s => s with { Reading = null });
+        Volatile.Write(ref _reading, null);
     }
 
-    internal LeafState CurrentState => Volatile.Read(ref _state);
-
-    internal KstatReading EnsureRead() => EnsureReadState().Reading!;
-
-    /// <summary>Returns a state that holds a reading, reading the kstat first if needed.</summary>
-    internal LeafState EnsureReadState()
+    /// <summary>Returns the reading held, reading the kstat first if there is none.</summary>
+    internal KstatReading EnsureRead()
     {
-        var state = State;
-        if (state.Reading is not null)
+        _context.ThrowIfDisposed();
+        var reading = Volatile.Read(ref _reading);
+        if (reading is not null)
         {
-            return state;
+            return reading;
         }
 
-        if (!state.IsValid)
+        if (!_valid)
         {
             throw new KstatNotFoundException(Key, $"The kstat '{Key}' was removed from the chain before it was read.");
         }
 
-        KstatReading reading;
         try
         {
-            reading = _context.Read(state.Header);
+            reading = _context.Read(BoundHeader);
         }
         catch (KstatNotFoundException e) when (e.Key != Key)
         {
@@ -54,29 +52,31 @@ public sealed partial class KstatLeaf
         return Publish(reading);
     }
 
-    /// <summary>Publishes a reading unless the leaf already holds a newer one; returns the state now held.</summary>
-    internal LeafState Publish(KstatReading reading) =>
-        Swap(s => s.Reading is { } held && held.SnapTime > reading.SnapTime ? s : s with { Reading = reading });
-
-    /// <summary>Binds the leaf to another kstat with the same key (a re-created kstat).</summary>
-    internal void Rebind(KstatHeader header) => Swap(s => s with { Header = header, IsValid = true });
-
-    /// <summary>Marks the leaf as removed from the chain; the values read stay.</summary>
-    internal void Detach() => Swap(static s => s with { IsValid = false });
-
-    private LeafState Swap(Func<LeafState, LeafState> change)
+    /// <summary>Publishes a reading unless the leaf already holds a newer one; returns the reading now held.</summary>
+    internal KstatReading Publish(KstatReading reading)
     {
         while (true)
         {
-            var before = Volatile.Read(ref _state);
-            var after = change(before);
-            if (ReferenceEquals(after, before) || ReferenceEquals(Interlocked.CompareExchange(ref _state, after, before), before))
+            var held = Volatile.Read(ref _reading);
+            if (held is not null && held.SnapTime > reading.SnapTime)
             {
-                return after;
+                return held;
+            }
+
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _reading, reading, held), held))
+            {
+                return reading;
             }
         }
     }
 
-    /// <summary>One immutable state: the header bound, the reading held (or none), and whether the kstat is in the chain.</summary>
-    internal sealed record LeafState(KstatHeader Header, KstatReading? Reading, bool IsValid);
+    /// <summary>Binds the leaf to another kstat with the same key (a re-created kstat, or fresh header fields).</summary>
+    internal void Rebind(KstatHeader header)
+    {
+        Volatile.Write(ref _header, header);
+        _valid = true;
+    }
+
+    /// <summary>Marks the leaf as removed from the chain; the values read stay.</summary>
+    internal void Detach() => _valid = false;
 }

@@ -31,44 +31,66 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
     internal KstatLeaf(TreeContext context, KstatHeader header)
     {
         _context = context;
-        _state = new LeafState(header, null, true);
+        _header = header;
     }
 
     /// <summary>Gets the module name (<c>ks_module</c>).</summary>
-    public string Module => State.Header.Module;
+    public string Module => Header.Module;
 
     /// <summary>Gets the instance number (<c>ks_instance</c>).</summary>
-    public int Instance => State.Header.Instance;
+    public int Instance => Header.Instance;
 
     /// <summary>Gets the kstat name (<c>ks_name</c>).</summary>
-    public string Name => State.Header.Name;
+    public string Name => Header.Name;
 
     /// <summary>Gets the key <c>"module:instance:name"</c>, as <see cref="KstatUpdate"/> reports it.</summary>
-    public string Key => _key ??= State.Header.Key;
+    public string Key => _key ??= BoundHeader.Key;
 
     /// <summary>Gets the class (<c>ks_class</c>) without reading the kstat.</summary>
-    public string Class => State.Header.Class;
+    public string Class => Header.Class;
 
     /// <summary>Gets the kstat type (<c>ks_type</c>) without reading the kstat.</summary>
-    public KstatType Type => State.Header.Type;
+    public KstatType Type => Header.Type;
 
     /// <summary>Gets the creation time (<c>ks_crtime</c>) in nanoseconds without reading the kstat.</summary>
-    public long CrTime => State.Header.CrTime;
+    public long CrTime => Header.CrTime;
 
     /// <summary>Gets the chain header this leaf is bound to now.</summary>
-    public KstatHeader Header => State.Header;
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
+    public KstatHeader Header
+    {
+        get
+        {
+            _context.ThrowIfDisposed();
+            return BoundHeader;
+        }
+    }
 
     /// <summary>Gets the snapshot time of the values held, in nanoseconds, or <c>null</c> before the first read.</summary>
-    public long? SnapTime => State.Reading?.SnapTime;
+    public long? SnapTime => Reading?.SnapTime;
 
     /// <summary>Gets a value indicating whether the leaf holds values (it was read and not reset since).</summary>
-    public bool IsRead => State.Reading is not null;
+    public bool IsRead => Reading is not null;
 
     /// <summary>Gets a value indicating whether the kstat is still in the chain; a removed leaf keeps the values it read.</summary>
-    public bool IsValid => State.IsValid;
+    public bool IsValid
+    {
+        get
+        {
+            _context.ThrowIfDisposed();
+            return _valid;
+        }
+    }
 
     /// <summary>Gets the reading the leaf holds now, without reading: <c>null</c> before the first read.</summary>
-    public KstatReading? Reading => State.Reading;
+    public KstatReading? Reading
+    {
+        get
+        {
+            _context.ThrowIfDisposed();
+            return Volatile.Read(ref _reading);
+        }
+    }
 
     /// <summary>Gets the number of keys: the statistics plus <c>class</c>, <c>crtime</c> and <c>snaptime</c>.</summary>
     /// <remarks>Reads the kstat if it was not read yet.</remarks>
@@ -139,10 +161,10 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         switch (key)
         {
             case ClassKey:
-                value = State.Header.Class;
+                value = BoundHeader.Class;
                 return true;
             case CrTimeKey:
-                value = KstatValue.HrTime(State.Header.CrTime);
+                value = KstatValue.HrTime(BoundHeader.CrTime);
                 return true;
             case SnapTimeKey:
                 value = KstatValue.HrTime(EnsureRead().SnapTime);
@@ -165,8 +187,8 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
     /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public Enumerator GetEnumerator()
     {
-        var state = EnsureReadState();
-        return new Enumerator(state.Header, state.Reading!);
+        var reading = EnsureRead();
+        return new Enumerator(BoundHeader, reading);
     }
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace Kstat.Tree;
 [DebuggerDisplay("{Name,nq}: {Count} instances")]
 public sealed partial class KstatModule : KstatDictionary<int, KstatInstance>
 {
-    internal KstatModule(TreeContext context, string name, Dictionary<int, KstatInstance> entries)
+    internal KstatModule(TreeContext context, string name, NodeEntries<int, KstatInstance> entries)
         : base(context, entries)
     {
         Name = name;

@@ -46,19 +46,19 @@ public sealed partial class KstatTree
         var errors = new List<(KstatHeader Header, KstatReadError Error)>();
         foreach (var leaf in Leaves())
         {
-            var state = leaf.CurrentState;
-            if (state.Reading is null || !state.IsValid)
+            if (!leaf.IsReadUnchecked || !leaf.IsValidUnchecked)
             {
                 continue;
             }
 
+            var header = leaf.BoundHeader;
             try
             {
-                leaf.Publish(Context.Read(state.Header));
+                leaf.Publish(Context.Read(header));
             }
             catch (Exception e) when (e is KstatException or IOException or UnauthorizedAccessException)
             {
-                errors.Add((state.Header, new KstatReadError(state.Header.Key, e)));
+                errors.Add((header, new KstatReadError(leaf.Key, e)));
             }
         }
 
@@ -100,7 +100,7 @@ public sealed partial class KstatTree
             if (previous is not null && previous.TryGetLeaf(header.Module, header.Instance, header.Name, out var old))
             {
                 leaf = old;
-                var bound = old.CurrentState.Header;
+                var bound = old.BoundHeader;
                 if (!seen.Add(old))
                 {
                     old.Rebind(header); // a duplicate key in one chain: the later header wins
@@ -148,17 +148,20 @@ public sealed partial class KstatTree
     }
 
     /// <summary>Turns the shape into module and instance nodes, reusing the nodes of the previous tree so references users hold stay live.</summary>
-    private static Dictionary<string, KstatModule> Materialize(
+    private static NodeEntries<string, KstatModule> Materialize(
         Dictionary<string, Dictionary<int, Dictionary<string, KstatLeaf>>> shape, KstatTree? previous, TreeContext context)
     {
-        var modules = new Dictionary<string, KstatModule>(shape.Count, StringComparer.Ordinal);
+        var modules = new KeyValuePair<string, KstatModule>[shape.Count];
+        int m = 0;
         foreach (var (moduleName, instanceShape) in shape)
         {
             KstatModule? oldModule = null;
             previous?.Entries.TryGetValue(moduleName, out oldModule);
-            var instances = new Dictionary<int, KstatInstance>(instanceShape.Count);
-            foreach (var (number, leaves) in instanceShape)
+            var instances = new KeyValuePair<int, KstatInstance>[instanceShape.Count];
+            int i = 0;
+            foreach (var (number, leafShape) in instanceShape)
             {
+                var leaves = new NodeEntries<string, KstatLeaf>([.. leafShape]);
                 KstatInstance? instance = null;
                 oldModule?.Entries.TryGetValue(number, out instance);
                 if (instance is null)
@@ -170,25 +173,27 @@ public sealed partial class KstatTree
                     instance.Entries = leaves;
                 }
 
-                instances.Add(number, instance);
+                instances[i++] = new(number, instance);
             }
 
+            var instanceEntries = new NodeEntries<int, KstatInstance>(instances);
             if (oldModule is null)
             {
-                modules.Add(moduleName, new KstatModule(context, moduleName, instances));
+                oldModule = new KstatModule(context, moduleName, instanceEntries);
             }
             else
             {
-                oldModule.Entries = instances;
-                modules.Add(moduleName, oldModule);
+                oldModule.Entries = instanceEntries;
             }
+
+            modules[m++] = new(moduleName, oldModule);
         }
 
-        return modules;
+        return new NodeEntries<string, KstatModule>(modules);
     }
 
     private sealed record BuildResult(
-        Dictionary<string, KstatModule> Modules,
+        NodeEntries<string, KstatModule> Modules,
         ImmutableArray<KstatHeader> Added,
         ImmutableArray<KstatHeader> Replaced,
         List<KstatLeaf> Removed);

@@ -29,7 +29,7 @@ public sealed partial class KstatTree : KstatDictionary<string, KstatModule>, ID
     }
 
     private KstatTree(TreeContext context)
-        : base(context, [])
+        : base(context, NodeEntries<string, KstatModule>.Empty)
     {
         Entries = Build(context.Chain.Headers, context, null).Modules;
     }
@@ -53,13 +53,13 @@ public sealed partial class KstatTree : KstatDictionary<string, KstatModule>, ID
     /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public IEnumerable<KstatLeaf> Leaves()
     {
-        foreach (var module in Entries.Values)
+        foreach (var module in Entries.Array)
         {
-            foreach (var instance in module.Entries.Values)
+            foreach (var instance in module.Value.Entries.Array)
             {
-                foreach (var leaf in instance.Entries.Values)
+                foreach (var leaf in instance.Value.Entries.Array)
                 {
-                    yield return leaf;
+                    yield return leaf.Value;
                 }
             }
         }
