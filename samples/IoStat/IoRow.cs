@@ -12,10 +12,10 @@ internal static class IoRow
     public static IEnumerable<KstatLeaf> Disks(KstatTree ks) =>
         ks.Leaves().Where(l => l.Type == KstatType.Io && l.Class == "disk").OrderBy(l => l.Header, KstatOrder.Headers);
 
-    /// <summary>Formats the rates between two readings, or since the kstat was created when there is no earlier one.</summary>
-    public static string Format(string device, KstatReading now, KstatReading? before, long crTime)
+    /// <summary>Formats the rates between two readings, or since boot (snaptime counts from it) when there is no earlier one.</summary>
+    public static string Format(string device, KstatReading now, KstatReading? before)
     {
-        double seconds = (now.SnapTime - (before?.SnapTime ?? crTime)) / 1e9;
+        double seconds = (now.SnapTime - (before?.SnapTime ?? 0)) / 1e9;
         if (seconds <= 0)
         {
             seconds = 1;

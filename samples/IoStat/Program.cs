@@ -43,7 +43,7 @@ for (int round = 0; round < arguments.Rounds; round++)
         }
 
         previous.TryGetValue(disk.Key, out var before);
-        Console.WriteLine(IoRow.Format(disk.Name, now, before, disk.CrTime));
+        Console.WriteLine(IoRow.Format(disk.Name, now, before));
         previous[disk.Key] = now;
     }
 }

@@ -17,7 +17,7 @@ for (my $n = 0; !defined $count || $n < $count; $n++) {
                 my $io = $ks->{$module}{$inst}{$name};
                 next unless $io->{class} eq 'disk';          # class: no read yet
                 my %now = %$io;                               # copy: a hash ref would keep changing
-                my $old = $prev{$name} || { snaptime => $now{crtime} };
+                my $old = $prev{$name} || { snaptime => 0 };   # first round: since boot
                 my $dt = ($now{snaptime} - $old->{snaptime}) || 1;
                 my %d = map { $_ => $now{$_} - ($old->{$_} || 0) }
                         qw(reads writes nread nwritten rtime wtime rlentime wlentime);
