@@ -13,8 +13,9 @@ namespace Kstat.Tree;
 /// (<c>cpu_stat</c> ticks, I/O bytes), gauges the others (<c>freemem</c>, queue lengths).</para>
 /// <para>A collection refreshes the tree through <see cref="KstatTree.Update"/> once, at its first callback; the
 /// other instruments of the same collection use those values, so one collection costs one update and reads only
-/// the selected kstats. kstats that appear later (a CPU or disk plugged in) join their instruments; removed ones
-/// stop reporting.</para>
+/// the selected kstats. kstats that appear later in a module already published (a CPU or disk plugged in) join their instruments;
+/// removed ones stop reporting. Instruments are made from the statistics present when added: a module that
+/// appears later needs another <c>Add…</c> call.</para>
 /// <para>Thread safe: collections may run on any thread. The meter does not own the tree unless asked to.</para>
 /// </remarks>
 public sealed partial class KstatMeter : IDisposable
