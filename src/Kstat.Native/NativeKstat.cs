@@ -9,6 +9,6 @@ public static class NativeKstat
     /// <returns>A tree the caller disposes.</returns>
     /// <exception cref="PlatformNotSupportedException">The operating system has no kstat source.</exception>
     public static KstatTree Open() =>
-        throw new PlatformNotSupportedException(
+        OperatingSystem.IsLinux() ? new KstatTree(new ProcfsChain()) : throw new PlatformNotSupportedException(
             $"No kstat source for {System.Runtime.InteropServices.RuntimeInformation.OSDescription} yet; load a capture with KstatTree.Load(path) instead.");
 }

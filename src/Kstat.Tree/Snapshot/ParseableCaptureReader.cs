@@ -1,0 +1,198 @@
+using System.Globalization;
+
+namespace Kstat.Tree;
+
+/// <summary>
+/// Reads <c>kstat -p</c> output (<c>module:instance:name:statistic&lt;TAB&gt;value</c>), its <c>-C</c> (colon) and
+/// <c>-l</c> (names only) variants, and captures whose TABs were expanded to spaces. Rounds are separated by blank
+/// lines or <c>-T</c> timestamp lines; a kstat printed twice in one round is merged (the last value wins).
+/// </summary>
+/// <remarks>
+/// The key is split as kstat(1) cannot make ambiguous: module up to the first colon, instance up to the second,
+/// statistic after the last colon of the key, name in between (it may hold colons and spaces). Without a TAB, the
+/// first line decides between <c>-C</c> (a colon follows the statistic name before any blank) and expanded TABs, where
+/// the value starts after the first run of two or more blanks (after a single blank when there is no such run) and
+/// loses its trailing blanks.
+/// </remarks>
+internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBuilder builder)
+{
+    private const string Expected = "expected 'module:instance:name:statistic', a TAB and the value (kstat -p)";
+
+    private enum Separator
+    {
+        Unknown,
+        Colon,
+        Blanks,
+    }
+
+    private Separator _separator;
+
+    // The kstat of the previous line and its "module:instance:name" key: consecutive lines mostly share it.
+    private KstatAccumulator? _last;
+    private string _lastKey = string.Empty;
+
+    public static void Read(CaptureLineReader lines, CaptureBuilder builder) => new ParseableCaptureReader(lines, builder).ReadLines();
+
+    private void ReadLines()
+    {
+        while (lines.ReadLine() is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                builder.EndRound();
+                _last = null;
+            }
+            else if (CaptureTimestamps.IsTimestamp(line))
+            {
+                builder.Timestamp(line);
+                _last = null;
+            }
+            else
+            {
+                ReadLine(line);
+            }
+        }
+    }
+
+    private void ReadLine(string line)
+    {
+        int number = lines.LineNumber;
+        int c1 = line.IndexOf(':', StringComparison.Ordinal);
+        if (c1 <= 0)
+        {
+            throw lines.Error($"{Expected} but found '{CaptureBuilder.Shorten(line)}'", number, 1);
+        }
+
+        int c2 = line.IndexOf(':', c1 + 1);
+        if (c2 < 0)
+        {
+            throw lines.Error($"{Expected}: a ':' after the instance is missing", number, line.Length + 1);
+        }
+
+        if (!CaptureValues.IsCanonicalInteger(line.AsSpan(c1 + 1, c2 - c1 - 1))
+            || !int.TryParse(line.AsSpan(c1 + 1, c2 - c1 - 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int instance))
+        {
+            throw lines.Error($"expected an instance number (%d) but found '{CaptureBuilder.Shorten(line[(c1 + 1)..c2])}'", number, c1 + 2);
+        }
+
+        // The key ends at keyEnd; the value, if any, starts at valueStart.
+        int keyEnd;
+        int valueStart;
+        int tab = line.IndexOf('\t', c2 + 1);
+        if (tab >= 0)
+        {
+            keyEnd = tab;
+            valueStart = tab + 1;
+        }
+        else
+        {
+            if (_separator == Separator.Unknown)
+            {
+                _separator = Detect(line, c2);
+            }
+
+            (keyEnd, valueStart) = _separator == Separator.Colon ? SplitColon(line, c2) : SplitBlanks(line, c2);
+        }
+
+        int c3 = line.LastIndexOf(':', keyEnd - 1, keyEnd - c2 - 1);
+        if (c3 < 0)
+        {
+            throw lines.Error($"{Expected}: a ':' before the statistic name is missing", number, keyEnd + 1);
+        }
+
+        if (c3 == c2 + 1)
+        {
+            throw lines.Error("expected a kstat name between the instance and the statistic but found none", number, c3 + 1);
+        }
+
+        string statistic = line[(c3 + 1)..keyEnd];
+        KstatAccumulator kstat;
+        if (_last is not null && line.AsSpan(0, c3).SequenceEqual(_lastKey))
+        {
+            kstat = _last;
+        }
+        else
+        {
+            kstat = _last = builder.Kstat(line[..c1], instance, line[(c2 + 1)..c3], repeatStartsRound: false);
+            _lastKey = line[..c3];
+        }
+
+        if (valueStart < 0 && statistic is "crtime" or "snaptime")
+        {
+            return; // a -l listing: no time to keep.
+        }
+
+        // Where TABs were expanded the exact blanks are lost anyway: trailing ones are taken as editing noise.
+        string value = valueStart < 0 ? string.Empty : tab >= 0 ? line[valueStart..] : line[valueStart..].TrimEnd(' ');
+        kstat.Add(new RawStatistic(builder.Intern(statistic), value, false, number, (valueStart < 0 ? keyEnd : valueStart) + 1));
+    }
+
+    private static Separator Detect(string line, int c2)
+    {
+        int c3 = line.IndexOf(':', c2 + 1);
+        if (c3 < 0)
+        {
+            return Separator.Unknown;
+        }
+
+        int colon = line.IndexOf(':', c3 + 1);
+        int blank = line.AsSpan(c3 + 1).IndexOfAny(' ', '\t');
+        blank = blank < 0 ? -1 : blank + c3 + 1;
+        if (colon >= 0 && (blank < 0 || colon < blank))
+        {
+            return Separator.Colon;
+        }
+
+        return blank >= 0 ? Separator.Blanks : Separator.Unknown;
+    }
+
+    // -C: module:instance:name:statistic:value; the name is taken to hold no colon here.
+    private static (int KeyEnd, int ValueStart) SplitColon(string line, int c2)
+    {
+        int c3 = line.IndexOf(':', c2 + 1);
+        int c4 = c3 < 0 ? -1 : line.IndexOf(':', c3 + 1);
+        return c4 < 0 ? (line.Length, -1) : (c4, c4 + 1);
+    }
+
+    // TABs expanded to spaces: the first run of 2+ blanks after the statistic's colon, else the first single blank.
+    private static (int KeyEnd, int ValueStart) SplitBlanks(string line, int c2)
+    {
+        int single = -1;
+        int singleEnd = -1;
+        int i = c2 + 1;
+        bool colonSeen = false;
+        while (i < line.Length)
+        {
+            char c = line[i];
+            if (c == ':')
+            {
+                colonSeen = true;
+            }
+
+            if (c != ' ' || !colonSeen)
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < line.Length && line[i] == ' ')
+            {
+                i++;
+            }
+
+            if (i - start >= 2)
+            {
+                return (start, i);
+            }
+
+            if (single < 0)
+            {
+                single = start;
+                singleEnd = i;
+            }
+        }
+
+        return single >= 0 ? (single, singleEnd) : (line.Length, -1);
+    }
+}
