@@ -1,6 +1,7 @@
 // Exports kstats through OpenTelemetry: KstatMeter turns the selected kstats into observable counters and
 // gauges; the OTLP exporter sends them to a collector (default http://localhost:4317, or --endpoint URL), or
-// --console prints each export as lines, to try it without a collector.
+// --console prints each export as lines, to try it without a collector. The exporter also reads the standard
+// OTEL_EXPORTER_OTLP_* variables (OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf with an endpoint ending in /v1/metrics).
 //   OtelExport [--file CAPTURE] [--console] [--endpoint URL] [interval [count]]
 using Kstat.Samples;
 using Kstat.Tree;
@@ -52,7 +53,11 @@ for (int round = 0; round < arguments.Rounds; round++)
         arguments.Wait();
     }
 
-    provider.ForceFlush();
+    if (!provider.ForceFlush(timeoutMilliseconds: 10_000))
+    {
+        Console.Error.WriteLine("otelexport: the export failed; is a collector listening (--endpoint URL), or try --console?");
+    }
+
     if (kstats.LastError is { } error)
     {
         Console.Error.WriteLine($"otelexport: update failed, exported the values held: {error.Message}");
