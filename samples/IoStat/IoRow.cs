@@ -15,37 +15,29 @@ internal static class IoRow
     /// <summary>Formats the rates between two readings, or since boot (snaptime counts from it) when there is no earlier one.</summary>
     public static string Format(string device, KstatReading now, KstatReading? before)
     {
-        double seconds = (now.SnapTime - (before?.SnapTime ?? 0)) / 1e9;
+        // KstatDelta subtracts counters modulo their width, so a 32-bit `reads` that wrapped still counts right.
+        var delta = before is null ? null : KstatDelta.Between(before, now);
+        double seconds = delta?.ElapsedSeconds ?? now.SnapTime / 1e9;
         if (seconds <= 0)
         {
             seconds = 1;
         }
 
-        double Delta(string statistic) => Value(now, statistic) - (before is null ? 0 : Value(before, statistic));
+        double Delta(string statistic) =>
+            delta is null ? Number(now, statistic) : delta.TryGetDifference(statistic, out var d) ? Number(d) : 0;
 
         double reads = Delta("reads"), writes = Delta("writes");
-        double wait = Delta("wlentime") / 1e9 / seconds, active = Delta("rlentime") / 1e9 / seconds;
+        double waitNs = Delta("wlentime"), activeNs = Delta("rlentime");
         double operations = reads + writes;
-        double serviceMs = operations > 0 ? (Delta("wlentime") + Delta("rlentime")) / 1e6 / operations : 0;
+        double serviceMs = operations > 0 ? (waitNs + activeNs) / 1e6 / operations : 0;
         return string.Create(CultureInfo.InvariantCulture,
             $"{device,-12} {reads / seconds,6:F1} {writes / seconds,6:F1} {Delta("nread") / 1024 / seconds,8:F1} {Delta("nwritten") / 1024 / seconds,8:F1} " +
-            $"{wait,5:F1} {active,5:F1} {serviceMs,6:F1} {100 * Delta("wtime") / 1e9 / seconds,3:F0} {100 * Delta("rtime") / 1e9 / seconds,3:F0}");
+            $"{waitNs / 1e9 / seconds,5:F1} {activeNs / 1e9 / seconds,5:F1} {serviceMs,6:F1} {100 * Delta("wtime") / 1e9 / seconds,3:F0} {100 * Delta("rtime") / 1e9 / seconds,3:F0}");
     }
 
-    /// <summary>A counter as a number; a time in nanoseconds, whether it is a time (live, exact ns) or the seconds a capture printed.</summary>
-    private static double Value(KstatReading reading, string statistic)
-    {
-        if (!reading.TryGetValue(statistic, out var value))
-        {
-            return 0; // Linux has no wait queue: those statistics are absent or 0
-        }
+    // Linux has no wait queue: those statistics may be absent, and count as 0.
+    private static double Number(KstatReading reading, string statistic) => reading.TryGetValue(statistic, out var v) ? Number(v) : 0;
 
-        bool isTime = statistic is "rtime" or "wtime" or "rlentime" or "wlentime";
-        return value.Kind switch
-        {
-            KstatValueKind.HrTime => (long)value,
-            KstatValueKind.Double when isTime => value.ToDouble() * 1e9,
-            _ => value.ToDouble(),
-        };
-    }
+    /// <summary>A counter as a number; a time in nanoseconds (exact in the tree: <c>(long)</c> gives them).</summary>
+    private static double Number(KstatValue value) => value.Kind == KstatValueKind.HrTime ? (long)value : value.ToDouble();
 }
