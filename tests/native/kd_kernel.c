@@ -1,0 +1,180 @@
+/* The double's kernel state: the kstat list in kid order, allocation accounting, the built-in kstats. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kd_internal.h"
+
+kd_kernel_t kd;
+pthread_mutex_t kd_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Counts only memory handed to libkstat callers (handles, headers, ks_data), so tests can see leaks. */
+void *kd_alloc(size_t size)
+{
+    void *p = calloc(1, size);
+    if (p == NULL)
+        abort();
+    kd.live_allocations++;
+    return p;
+}
+
+void kd_free(void *p)
+{
+    if (p != NULL) {
+        kd.live_allocations--;
+        free(p);
+    }
+}
+
+static void copy_name(char *to, const char *from)
+{
+    memset(to, 0, KSTAT_STRLEN);
+    if (from != NULL)
+        strncpy(to, from, KSTAT_STRLEN - 1);
+}
+
+static void free_kstat(kd_kstat_t *k)
+{
+    for (uint_t i = 0; i < k->nnamed; i++)
+        free(k->named[i].str);
+    free(k->named);
+    free(k->data);
+    free(k);
+}
+
+kd_kstat_t *kd_find_locked(kid_t kid)
+{
+    for (kd_kstat_t *k = kd.head; k != NULL; k = k->next)
+        if (k->kid == kid)
+            return k;
+    return NULL;
+}
+
+kd_kstat_t *kd_find_key_locked(const char *module, int instance, const char *name)
+{
+    for (kd_kstat_t *k = kd.head; k != NULL; k = k->next)
+        if (k->instance == instance && strncmp(k->module, module, KSTAT_STRLEN - 1) == 0 &&
+            strncmp(k->name, name, KSTAT_STRLEN - 1) == 0)
+            return k;
+    return NULL;
+}
+
+static void append(kd_kstat_t *k)
+{
+    if (kd.tail == NULL)
+        kd.head = k;
+    else
+        kd.tail->next = k;
+    kd.tail = k;
+    kd.kcid++;
+}
+
+kd_kstat_t *kd_add_locked(const char *module, int instance, const char *name, const char *class, int type, hrtime_t crtime)
+{
+    kd_kstat_t *k = calloc(1, sizeof(*k));
+    if (k == NULL)
+        abort();
+    k->kid = kd.next_kid++;
+    copy_name(k->module, module);
+    k->instance = instance;
+    copy_name(k->name, name);
+    copy_name(k->class, class);
+    k->type = (uchar_t)type;
+    k->crtime = crtime;
+    k->ndata = 1;
+    k->layout = -1;
+    switch (type) {
+    case KSTAT_TYPE_INTR:
+        k->size = sizeof(kstat_intr_t);
+        break;
+    case KSTAT_TYPE_IO:
+        k->size = sizeof(kstat_io_t);
+        break;
+    case KSTAT_TYPE_TIMER:
+        k->size = sizeof(kstat_timer_t);
+        break;
+    default:
+        k->size = 0;
+        break;
+    }
+    k->data = k->size == 0 ? NULL : calloc(1, k->size);
+    append(k);
+    return k;
+}
+
+/* Adds a named statistic, or changes the type of an existing one; returns its index. */
+int kd_named_put_locked(kd_kstat_t *k, const char *name, int type)
+{
+    if (k->type != KSTAT_TYPE_NAMED) {
+        errno = EINVAL;
+        return -1;
+    }
+    for (uint_t i = 0; i < k->nnamed; i++) {
+        if (strncmp(k->named[i].name, name, KSTAT_STRLEN - 1) == 0) {
+            k->named[i].type = (uchar_t)type;
+            return (int)i;
+        }
+    }
+    if (k->nnamed == k->named_cap) {
+        k->named_cap = k->named_cap == 0 ? 8 : k->named_cap * 2;
+        k->named = realloc(k->named, k->named_cap * sizeof(kd_named_t));
+        if (k->named == NULL)
+            abort();
+    }
+    kd_named_t *n = &k->named[k->nnamed];
+    memset(n, 0, sizeof(*n));
+    copy_name(n->name, name);
+    n->type = (uchar_t)type;
+    return (int)k->nnamed++;
+}
+
+void kd_clear_locked(void)
+{
+    for (kd_kstat_t *k = kd.head; k != NULL;) {
+        kd_kstat_t *next = k->next;
+        free_kstat(k);
+        k = next;
+    }
+    kd.head = kd.tail = NULL;
+}
+
+void kd_add_builtins_locked(void)
+{
+    /* unix:0:kstat_headers is always kid 0; consumers skip both by the kstat_ name prefix. */
+    kid_t saved = kd.next_kid;
+    kd.next_kid = 0;
+    kd_add_locked("unix", 0, "kstat_headers", "kstat", KSTAT_TYPE_RAW, 0)->flags = KSTAT_FLAG_VAR_SIZE;
+    kd.next_kid = saved > 1 ? saved : 1;
+    kd_kstat_t *types = kd_add_locked("unix", 0, "kstat_types", "kstat", KSTAT_TYPE_NAMED, 0);
+    static const char *names[] = {"raw", "name=value", "interrupt", "i/o", "event_timer"};
+    for (int i = 0; i < 5; i++) {
+        int at = kd_named_put_locked(types, names[i], KSTAT_DATA_UINT32);
+        uint32_t v = (uint32_t)i;
+        memcpy(types->named[at].value, &v, sizeof(v));
+    }
+}
+
+void kd_init_locked(void)
+{
+    if (kd.initialised)
+        return;
+    kd.initialised = 1;
+    kd.kcid = 1;
+    kd.next_kid = 1;
+    kd.hrtime = 1000000000LL;
+    kd_add_builtins_locked();
+}
+
+KD_EXPORT void kd_reset(void)
+{
+    pthread_mutex_lock(&kd_lock);
+    kd_init_locked();
+    kd_clear_locked();
+    memset(&kd.fail_open, 0, sizeof(kd.fail_open));
+    memset(&kd.fail_read, 0, sizeof(kd.fail_read));
+    memset(&kd.fail_update, 0, sizeof(kd.fail_update));
+    kd.reads = 0;
+    kd.hrtime = 1000000000LL;
+    kd.last_error[0] = '\0';
+    kd_add_builtins_locked();
+    pthread_mutex_unlock(&kd_lock);
+}
