@@ -37,6 +37,8 @@ public sealed partial class PackageTests
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
+                <!-- Only the local feed: the app needs nothing else, and a package of the same name elsewhere must not win. -->
+                <clear />
                 <add key="kstat-local" value="{feed}" />
               </packageSources>
               <config>
