@@ -3,15 +3,8 @@
 using Kstat.Samples;
 using Kstat.Tree;
 
-SampleArguments arguments;
-try
+if (SampleArguments.ParseOrExplain(args, "iostat", "IoStat [--file CAPTURE] [interval [count]]") is not { } arguments)
 {
-    arguments = SampleArguments.Parse(args);
-}
-catch (FormatException e)
-{
-    Console.Error.WriteLine($"iostat: {e.Message}");
-    Console.Error.WriteLine("usage: IoStat [--file CAPTURE] [interval [count]]");
     return 2;
 }
 

@@ -8,15 +8,8 @@ using Kstat.Tree;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
-SampleArguments arguments;
-try
+if (SampleArguments.ParseOrExplain(args, "otelexport", "OtelExport [--file CAPTURE] [--console] [--endpoint URL] [interval [count]]", "--endpoint") is not { } arguments)
 {
-    arguments = SampleArguments.Parse(args, "--endpoint");
-}
-catch (FormatException e)
-{
-    Console.Error.WriteLine($"otelexport: {e.Message}");
-    Console.Error.WriteLine("usage: OtelExport [--file CAPTURE] [--console] [--endpoint URL] [interval [count]]");
     return 2;
 }
 

@@ -19,6 +19,21 @@ internal sealed class SampleArguments
     /// <summary>Options the sample handles itself, with their value when one follows (<c>--endpoint URL</c>).</summary>
     public Dictionary<string, string?> Flags { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Parses the arguments, or prints what is wrong and the usage line to stderr and returns <c>null</c> (exit code 2).</summary>
+    public static SampleArguments? ParseOrExplain(string[] args, string command, string usage, params string[] valued)
+    {
+        try
+        {
+            return Parse(args, valued);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine($"{command}: {e.Message}");
+            Console.Error.WriteLine($"usage: {usage}");
+            return null;
+        }
+    }
+
     /// <summary>Parses the arguments; options in <paramref name="valued"/> take the next argument as their value.</summary>
     /// <exception cref="FormatException">An argument is malformed; the message says which.</exception>
     public static SampleArguments Parse(string[] args, params string[] valued)

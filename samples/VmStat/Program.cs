@@ -4,15 +4,8 @@
 using Kstat.Samples;
 using Kstat.Tree;
 
-SampleArguments arguments;
-try
+if (SampleArguments.ParseOrExplain(args, "vmstat", "VmStat [--file CAPTURE] [interval [count]]") is not { } arguments)
 {
-    arguments = SampleArguments.Parse(args);
-}
-catch (FormatException e)
-{
-    Console.Error.WriteLine($"vmstat: {e.Message}");
-    Console.Error.WriteLine("usage: VmStat [--file CAPTURE] [interval [count]]");
     return 2;
 }
 
