@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Kstat.Ecosystem.Tests.Support;
@@ -16,18 +17,36 @@ public static class SnippetCompiler
         {
             public static class Extensions
             {
-                public static T Dump<T>(this T value, string? description = null) => value;
+                // As LINQPad does: use the object's ToDump() if it has one, and enumerate what is shown (running a query).
+                public static T Dump<T>(this T value, string? description = null)
+                {
+                    object? shown = value?.GetType().GetMethod("ToDump", System.Type.EmptyTypes)?.Invoke(value, null) ?? value;
+                    int rows = 0;
+                    if (shown is System.Collections.IEnumerable items and not string)
+                    {
+                        foreach (object? item in items)
+                        {
+                            rows++;
+                        }
+                    }
+
+                    System.Console.WriteLine($"Dump: {description} ({rows} rows)");
+                    return value;
+                }
             }
 
             public static class Util
             {
-                public static string CurrentQueryPath => System.Environment.CurrentDirectory;
+                public static string CurrentQueryPath { get; set; } = "";
             }
         }
         """;
 
-    /// <summary>Builds the snippets; returns the build output, or fails the test with the compiler's errors.</summary>
-    public static string Build(string purpose, IReadOnlyList<CodeSnippet> snippets)
+    /// <summary>
+    /// Builds the snippets, or fails the test with the compiler's errors; then runs those listed in <paramref name="run"/>
+    /// (by index; each must open its own tree) and returns what they printed.
+    /// </summary>
+    public static string Build(string purpose, IReadOnlyList<CodeSnippet> snippets, params int[] run)
     {
         using var scratch = new ScratchDirectory(purpose);
         string libraries = AppContext.BaseDirectory;
@@ -35,6 +54,7 @@ public static class SnippetCompiler
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
+                <OutputType>Exe</OutputType>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
@@ -47,14 +67,37 @@ public static class SnippetCompiler
             </Project>
             """);
         scratch.Write("LINQPad.cs", LinqPadStandIns);
+        scratch.Write("Program.cs", Runner(snippets));
         for (int i = 0; i < snippets.Count; i++)
         {
             scratch.Write($"Snippet{i}.cs", Wrap(snippets[i], $"Snippet{i}"));
         }
 
-        var (exitCode, output) = DotNet.Run(scratch.Path, "build", "-nologo", "-clp:NoSummary", "-v:q");
+        var (exitCode, output) = DotNet.Run(scratch.Path, "build", "-nologo", "-clp:NoSummary", "-v:q", "-o", "out");
         Assert.True(exitCode == 0, $"The code of {string.Join(", ", snippets.Select(s => s.ToString()).Distinct())} does not compile:\n{output}");
-        return output;
+        if (run.Length == 0)
+        {
+            return output;
+        }
+
+        var (runExit, printed) = DotNet.Run(scratch.Path, [Path.Combine("out", "Snippets.dll"), .. run.Select(i => i.ToString(CultureInfo.InvariantCulture))]);
+        Assert.True(runExit == 0, $"Running {string.Join(", ", run.Select(i => snippets[i].ToString()))} failed:\n{printed}");
+        return printed;
+    }
+
+    /// <summary>A Main that runs the snippets named by index on the command line, with LINQPad's query path set to each one's file.</summary>
+    private static string Runner(IReadOnlyList<CodeSnippet> snippets)
+    {
+        var code = new StringBuilder("internal static class Program\n{\n    private static void Main(string[] args)\n    {\n        foreach (string arg in args)\n        {\n            switch (arg)\n            {\n");
+        for (int i = 0; i < snippets.Count; i++)
+        {
+            if (snippets[i].DeclaresTree)
+            {
+                code.Append(CultureInfo.InvariantCulture, $"                case \"{i}\": LINQPad.Util.CurrentQueryPath = @\"{snippets[i].Source}\"; Snippets.Snippet{i}.Run(); break;\n");
+            }
+        }
+
+        return code.Append("            }\n        }\n    }\n}\n").ToString();
     }
 
     /// <summary>One snippet as a class with one method; a snippet that opens no tree of its own is given one named <c>ks</c>.</summary>
