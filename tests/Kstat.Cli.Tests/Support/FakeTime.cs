@@ -1,0 +1,37 @@
+namespace Kstat.Cli.Tests.Support;
+
+/// <summary>A clock that moves only when told to; the injected sleep advances it.</summary>
+public sealed class FakeTime : TimeProvider
+{
+    private DateTimeOffset _now;
+    private long _ticks;
+
+    public FakeTime(DateTimeOffset start, TimeZoneInfo? zone = null)
+    {
+        _now = start;
+        LocalTimeZone = zone ?? TimeZoneInfo.Utc;
+    }
+
+    public List<TimeSpan> Sleeps { get; } = [];
+
+    public override TimeZoneInfo LocalTimeZone { get; }
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public override long GetTimestamp() => _ticks;
+
+    public void Advance(TimeSpan by)
+    {
+        _now += by;
+        _ticks += by.Ticks;
+    }
+
+    /// <summary>The sleep to inject: records the pause and lets that much time pass.</summary>
+    public void Sleep(TimeSpan pause)
+    {
+        Sleeps.Add(pause);
+        Advance(pause);
+    }
+}
