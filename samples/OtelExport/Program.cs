@@ -16,12 +16,12 @@ if (SampleArguments.ParseOrExplain(args, "otelexport", "OtelExport [--file CAPTU
 using var ks = arguments.OpenTree();
 using var kstats = new KstatMeter(ks);
 
-// What a dashboard usually wants; statistics a source lacks are simply not published.
-kstats.AddCounters(h => h.Module == "cpu_stat", s => s is "user" or "kernel" or "wait" or "idle");
-kstats.AddGauges(h => h.Module == "unix" && h.Name == "system_pages", s => s is "freemem" or "availrmem" or "physmem");
-kstats.AddGauges(h => h.Module == "unix" && h.Name == "system_misc", s => s.StartsWith("avenrun_", StringComparison.Ordinal) || s == "nproc");
-kstats.AddCounters(h => h.Module == "link", s => s is "rbytes64" or "obytes64" or "ipackets64" or "opackets64" or "ierrors" or "oerrors");
-kstats.AddCounters(h => h.Type == KstatType.Io && h.Class == "disk", s => s is "reads" or "writes" or "nread" or "nwritten" or "rtime");
+// What a dashboard usually wants, in kstat(1) selector syntax; statistics a source lacks are simply not published.
+kstats.AddCounters("cpu_stat:::/^(user|kernel|wait|idle)$/");
+kstats.AddGauges("unix:0:system_pages:/^(freemem|availrmem|physmem)$/");
+kstats.AddGauges("unix:0:system_misc:/^(avenrun_.*|nproc)$/");
+kstats.AddCounters("link:::/^([ro]bytes64|[io]packets64|[io]errors)$/");
+kstats.AddCounters(KstatSelector.Create(statistic: "/^(reads|writes|nread|nwritten|rtime)$/", @class: "disk"));
 
 // Exports are driven by this loop (ForceFlush), one per interval, so each one is one KstatMeter refresh.
 const int ExportedByTheLoop = 86_400_000;
@@ -46,7 +46,9 @@ for (int round = 0; round < arguments.Rounds; round++)
         arguments.Wait();
     }
 
-    if (!provider.ForceFlush(timeoutMilliseconds: 10_000))
+    // The last export is the provider's shutdown, which would otherwise export once more when disposed.
+    bool last = round == arguments.Rounds - 1;
+    if (!(last ? provider.Shutdown(timeoutMilliseconds: 10_000) : provider.ForceFlush(timeoutMilliseconds: 10_000)))
     {
         Console.Error.WriteLine("otelexport: the export failed; is a collector listening (--endpoint URL), or try --console?");
     }

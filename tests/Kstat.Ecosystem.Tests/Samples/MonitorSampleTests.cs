@@ -21,7 +21,7 @@ public sealed partial class MonitorSampleTests
 
         // One row since boot; the capture has user, kernel and idle ticks, but no wait, memory or fault counters.
         var ticks = File.ReadAllLines(capture).Select(l => CpuTick().Match(l)).Where(m => m.Success)
-                        .GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.Sum(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+                        .GroupBy(m => m.Groups["stat"].Value).ToDictionary(g => g.Key, g => g.Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture)));
         double all = ticks["user"] + ticks["kernel"] + ticks["idle"];
         string Percent(string s) => (100 * ticks[s] / all).ToString("F0", CultureInfo.InvariantCulture);
         Assert.Equal(2, rows.Length);
@@ -64,6 +64,20 @@ public sealed partial class MonitorSampleTests
         }
     }
 
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void OtelExport_exports_each_selected_counter_of_a_capture_through_OpenTelemetry()
+    {
+        string capture = Repository.PathOf("tests", "data", "captures", CpuCapture);
+        var printed = File.ReadAllLines(capture).Select(l => CpuTick().Match(l)).Where(m => m.Success)
+                          .Select(m => $"kstat.cpu_stat.{m.Groups["stat"]}{{instance={m.Groups["instance"]},module=cpu_stat,name=cpu_stat{m.Groups["instance"]}}} {m.Groups["value"]}");
+
+        var exported = RunSample("OtelExport", "--console", "--file", capture);
+
+        // One export (no interval): each cpu_stat counter of the capture once, with kstat(1)'s value; the capture has nothing else selected.
+        Assert.Equal(printed.Order(StringComparer.Ordinal), exported.Order(StringComparer.Ordinal));
+    }
+
     private static string Disk(double snaptime, long reads, long writes, long nread, long nwritten, double rtime, double rlentime, double wlentime) =>
         string.Join('\n', new (string, string)[]
         {
@@ -84,6 +98,6 @@ public sealed partial class MonitorSampleTests
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    [GeneratedRegex(@"^cpu_stat:\d+:cpu_stat\d+:(user|kernel|idle)\s+(\d+)\s*$")]
+    [GeneratedRegex(@"^cpu_stat:(?<instance>\d+):cpu_stat\d+:(?<stat>user|kernel|idle)\s+(?<value>\d+)\s*$")]
     private static partial Regex CpuTick();
 }
