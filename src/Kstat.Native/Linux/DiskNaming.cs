@@ -38,13 +38,14 @@ internal static partial class DiskNaming
     public static (string Module, int Instance) ModuleAndInstance(string name)
     {
         var m = LetteredDisk().Match(name);
-        if (m.Success)
+        if (m.Success && m.Groups[2].Value.Length <= 6)
         {
-            // sda, sdz, sdaa: bijective base 26, as the kernel names them.
+            // sda, sdz, sdaa: bijective base 26, as the kernel names them (six letters stay far below int.MaxValue;
+            // a longer run of letters comes from a damaged file and falls through to the generic name below).
             int index = 0;
             foreach (char c in m.Groups[2].Value)
             {
-                index = checked((index * 26) + (c - 'a' + 1));
+                index = (index * 26) + (c - 'a' + 1);
             }
 
             return (m.Groups[1].Value, index - 1);

@@ -67,7 +67,7 @@ internal static class ProcCpuInfo
     }
 
     public static int? Int32(Dictionary<string, ProcfsToken> block, string key) =>
-        block.TryGetValue(key, out var e) ? checked((int)e.Line.Int64(e, key)) : null;
+        block.TryGetValue(key, out var e) ? e.Line.Int32(e, key) : null;
 
     public static long? Int64(Dictionary<string, ProcfsToken> block, string key) =>
         block.TryGetValue(key, out var e) ? e.Line.Int64(e, key) : null;
@@ -80,8 +80,8 @@ internal static class ProcCpuInfo
             return null;
         }
 
-        decimal mhz = e.Line.Decimal(e, key);
-        return (long)Math.Round(mhz, MidpointRounding.AwayFromZero);
+        decimal mhz = Math.Round(e.Line.Decimal(e, key), MidpointRounding.AwayFromZero);
+        return mhz <= long.MaxValue ? (long)mhz : throw e.Line.Error($"expected {key} (MHz) but found '{e.Text}', which is out of range", e.Column);
     }
 
     public static string? Text(Dictionary<string, ProcfsToken> block, string key) =>

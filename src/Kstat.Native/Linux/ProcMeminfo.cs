@@ -31,7 +31,12 @@ internal static class ProcMeminfo
             }
 
             ulong value = line.UInt64(t[0], "a size");
-            result.TryAdd(line.Text[..colon], t.Count == 2 ? checked(value * 1024) : value);
+            if (t.Count == 2 && value > ulong.MaxValue / 1024)
+            {
+                throw line.Error($"expected a size in kB but found '{t[0].Text}', which is out of range", t[0].Column);
+            }
+
+            result.TryAdd(line.Text[..colon], t.Count == 2 ? value * 1024 : value);
         }
 
         return result;

@@ -55,6 +55,36 @@ internal readonly struct ProcfsLine(string source, int number, string text)
             ? v
             : throw Error($"expected {what} (a decimal integer) but found '{token.Text}'", token.Column);
 
+    /// <summary>Parses a signed decimal integer that must fit 32 bits, or says where and what was expected.</summary>
+    public int Int32(ProcfsToken token, string what) =>
+        int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v)
+            ? v
+            : throw Error($"expected {what} (a 32-bit decimal integer) but found '{token.Text}'", token.Column);
+
+    /// <summary>Parses an unsigned decimal integer that must fit 32 bits, or says where and what was expected.</summary>
+    public uint UInt32(ProcfsToken token, string what) =>
+        uint.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out uint v)
+            ? v
+            : throw Error($"expected {what} (an unsigned 32-bit decimal integer) but found '{token.Text}'", token.Column);
+
+    /// <summary>
+    /// Parses a decimal fraction, multiplies it by <paramref name="scale"/> and truncates it to a <typeparamref name="T"/>,
+    /// or says where the number does not fit (a damaged file must not surface as an <see cref="OverflowException"/>).
+    /// </summary>
+    public T Scaled<T>(ProcfsToken token, decimal scale, string what)
+        where T : System.Numerics.IBinaryInteger<T>
+    {
+        decimal value = Decimal(token, what);
+        try
+        {
+            return T.CreateChecked(decimal.Truncate(value * scale));
+        }
+        catch (OverflowException)
+        {
+            throw Error($"expected {what} but found '{token.Text}', which is out of range", token.Column);
+        }
+    }
+
     /// <summary>Parses a decimal fraction such as <c>0.33</c> exactly.</summary>
     public decimal Decimal(ProcfsToken token, string what) =>
         decimal.TryParse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal v)

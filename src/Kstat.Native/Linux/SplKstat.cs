@@ -64,8 +64,8 @@ internal sealed class SplKstat(string module, string name, string path, KstatTyp
             KstatValue value = line.UInt64(t[1], "a KSTAT_DATA_* type") switch
             {
                 0 => KstatValue.Char(System.Text.Encoding.UTF8.GetBytes(data)), // CHAR, printed %-16s
-                1 => checked((int)line.Int64(token, "an int32")),
-                2 => checked((uint)line.UInt64(token, "a uint32")),
+                1 => line.Int32(token, "an int32"),
+                2 => line.UInt32(token, "a uint32"),
                 3 or 5 => line.Int64(token, "an int64"),          // INT64, LONG (LP64)
                 4 or 6 => line.UInt64(token, "a uint64"),         // UINT64, ULONG (LP64)
                 7 => data,                                        // STRING
@@ -87,7 +87,7 @@ internal sealed class SplKstat(string module, string name, string path, KstatTyp
             KstatValue value = i switch
             {
                 0 or 1 => line.UInt64(t[i], IoNames[i]),
-                2 or 3 or 10 or 11 => checked((uint)line.UInt64(t[i], IoNames[i])),
+                2 or 3 or 10 or 11 => line.UInt32(t[i], IoNames[i]),
                 _ => KstatValue.HrTime(line.Int64(t[i], IoNames[i])),
             };
             values.Add(new(IoNames[i], value));

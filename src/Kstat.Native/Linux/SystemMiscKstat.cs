@@ -39,7 +39,7 @@ internal sealed class SystemMiscKstat(int cpus) : ProcfsKstat("unix", 0, "system
         var ut = upLine.AtLeast(upLine.Tokens(), 1, "the uptime in seconds");
 
         // Exact decimal arithmetic: '12345.67' seconds is 1234567 ticks; '0.33' load is 84 (0.33 × 256, truncated as illumos shifts).
-        uint ticks = (uint)(ulong)decimal.Truncate(upLine.Decimal(ut[0], "the uptime in seconds") * ProcfsContext.UserHz);
+        uint ticks = (uint)upLine.Scaled<ulong>(ut[0], ProcfsContext.UserHz, "the uptime in seconds"); // lbolt wraps at 32 bits
         return new KstatReading(snap, new KeyValuePair<string, KstatValue>[]
         {
             new("ncpus", (uint)cpus),
@@ -55,5 +55,5 @@ internal sealed class SystemMiscKstat(int cpus) : ProcfsKstat("unix", 0, "system
     }
 
     private static uint Avenrun(ProcfsLine line, ProcfsToken token) =>
-        (uint)decimal.Truncate(line.Decimal(token, "a load average") * FScale);
+        line.Scaled<uint>(token, FScale, "a load average");
 }

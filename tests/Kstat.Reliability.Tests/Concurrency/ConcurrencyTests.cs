@@ -1,0 +1,196 @@
+using Kstat.Reliability.Tests.Support;
+using Kstat.Tree;
+using Xunit.Abstractions;
+
+namespace Kstat.Reliability.Tests.Concurrency;
+
+/// <summary>
+/// Eight readers and one updater over a churning chain: no torn leaf (every integer of one kstat read carries the
+/// same generation stamp), no reading that goes back in time, only the documented exceptions, and a
+/// <see cref="KstatTree.Dispose"/> racing the readers ends each of them in <see cref="ObjectDisposedException"/>.
+/// </summary>
+public class ConcurrencyTests(ITestOutputHelper output)
+{
+    private const int Readers = 8;
+
+    public static TheoryData<string> Kernels => KernelFactory.Names;
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Readers_racing_updates_see_whole_readings_and_only_documented_exceptions(string kernelName)
+    {
+        using var kernel = KernelFactory.Create(kernelName);
+        kernel.Reset();
+        var world = new StampedWorld(kernel, kstats: 24, statsPerKstat: 8);
+        var tree = new KstatTree(kernel.Open());
+        foreach (var leaf in tree.Leaves())
+        {
+            _ = leaf.Count;
+        }
+
+        var stats = new ReaderStats();
+        var disposing = new ManualResetEventSlim();
+        var readers = Enumerable.Range(0, Readers).Select(r => new Thread(() => ReadUntilDisposed(tree, r, stats, disposing))).ToArray();
+        foreach (var thread in readers)
+        {
+            thread.Start();
+        }
+
+        int rounds = Scale.Of(20_000);
+        var random = new Random(1);
+        for (int round = 0; round < rounds; round++)
+        {
+            world.Churn(random);
+            var update = tree.Update();
+            Assert.Empty(update.ReadErrors);
+        }
+
+        disposing.Set();
+        tree.Dispose();
+        foreach (var thread in readers)
+        {
+            thread.Join();
+        }
+
+        output.WriteLine($"{kernel.Name}: {rounds} update rounds, {stats.Observations} leaf observations by {Readers} readers, " +
+                         $"{stats.NotFound} KstatNotFoundException, {stats.Disposed} readers ended in ObjectDisposedException");
+        Assert.True(stats.Failures.IsEmpty, string.Join("\n", stats.Failures));
+        Assert.Equal(0, stats.Torn);
+        Assert.Equal(0, stats.BackInTime);
+        Assert.Equal(Readers, stats.Disposed);
+        Assert.True(stats.Observations > rounds, $"only {stats.Observations} observations");
+        Assert.Equal(0, kernel.OpenHandles);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Dispose_racing_readers_ends_every_reader_in_ObjectDisposedException(string kernelName)
+    {
+        using var kernel = KernelFactory.Create(kernelName);
+        kernel.Reset();
+        _ = new StampedWorld(kernel, kstats: 16, statsPerKstat: 4);
+        int trees = Scale.Of(40);
+        var stats = new ReaderStats();
+        for (int t = 0; t < trees; t++)
+        {
+            var tree = new KstatTree(kernel.Open());
+            var disposing = new ManualResetEventSlim();
+            long before = stats.Observations;
+            var readers = Enumerable.Range(0, Readers).Select(r => new Thread(() => ReadUntilDisposed(tree, r, stats, disposing))).ToArray();
+            foreach (var thread in readers)
+            {
+                thread.Start();
+            }
+
+            // Dispose once the readers are busy (they reset leaves, so native reads are in flight), not at a fixed time.
+            Assert.True(SpinWait.SpinUntil(() => Interlocked.Read(ref stats.ObservationCount) > before + 200, TimeSpan.FromMinutes(1)), "the readers made no progress");
+            disposing.Set();
+            tree.Dispose();
+            foreach (var thread in readers)
+            {
+                thread.Join();
+            }
+
+            Assert.Equal(0, kernel.OpenHandles);
+        }
+
+        output.WriteLine($"{kernel.Name}: {trees} trees disposed under {Readers} readers; {stats.Disposed} readers ended in ObjectDisposedException");
+        Assert.True(stats.Failures.IsEmpty, string.Join("\n", stats.Failures));
+        Assert.Equal(0, stats.Torn);
+        Assert.Equal(trees * Readers, stats.Disposed);
+    }
+
+    /// <summary>Reads leaves until the tree is disposed; records anything but a whole, monotonic reading or a documented exception.</summary>
+    private static void ReadUntilDisposed(KstatTree tree, int seed, ReaderStats stats, ManualResetEventSlim disposing)
+    {
+        var random = new Random(seed);
+        var last = new Dictionary<KstatLeaf, long>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            while (true)
+            {
+                foreach (var leaf in tree.Leaves())
+                {
+                    bool afterDispose = disposing.IsSet;
+                    try
+                    {
+                        if (random.Next(16) == 0)
+                        {
+                            leaf.Reset(); // forces a native read racing the updater's re-reads
+                        }
+
+                        long generation = CheckWhole(leaf, random.Next(2) == 0, stats);
+                        if (generation < last.GetValueOrDefault(leaf))
+                        {
+                            Interlocked.Increment(ref stats.BackInTime);
+                        }
+
+                        last[leaf] = generation;
+                        Interlocked.Increment(ref stats.ObservationCount);
+                    }
+                    catch (KstatNotFoundException) when (!afterDispose)
+                    {
+                        // Documented: a leaf not read (or reset) whose kstat left the chain before the next update.
+                        // Only a read that began before Dispose may end so; one that began after must see ObjectDisposedException.
+                        Interlocked.Increment(ref stats.NotFound);
+                    }
+                }
+            }
+        }
+        catch (ObjectDisposedException) when (disposing.IsSet)
+        {
+            Interlocked.Increment(ref stats.Disposed);
+        }
+        catch (Exception e)
+        {
+            stats.Failures.Add(e.ToString());
+        }
+    }
+
+    /// <summary>Returns the generation of one reading, counting a torn one (two generations) in <paramref name="stats"/>.</summary>
+    private static long CheckWhole(KstatLeaf leaf, bool enumerate, ReaderStats stats)
+    {
+        long? generation = null;
+        if (enumerate)
+        {
+            foreach (var (name, value) in leaf)
+            {
+                if (value.IsInteger)
+                {
+                    generation ??= (long)value;
+                    if ((long)value != generation)
+                    {
+                        Interlocked.Increment(ref stats.Torn);
+                    }
+                }
+            }
+        }
+        else
+        {
+            var reading = leaf.GetReading();
+            foreach (var value in reading.Values)
+            {
+                generation ??= (long)value;
+                if ((long)value != generation)
+                {
+                    Interlocked.Increment(ref stats.Torn);
+                }
+            }
+        }
+
+        return generation ?? -1;
+    }
+
+    private sealed class ReaderStats
+    {
+        public long ObservationCount;
+        public int Torn;
+        public int BackInTime;
+        public int NotFound;
+        public int Disposed;
+
+        public System.Collections.Concurrent.ConcurrentBag<string> Failures { get; } = [];
+
+        public long Observations => Interlocked.Read(ref ObservationCount);
+    }
+}
