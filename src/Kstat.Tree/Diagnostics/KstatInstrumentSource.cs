@@ -87,9 +87,18 @@ internal sealed class KstatInstrumentSource
     private List<Measurement<T>> Observe<T>(Func<KstatValue, T> convert)
         where T : struct
     {
-        long generation = _beginObserve(this);
         var measurements = new List<Measurement<T>>();
-        foreach (var leaf in Leaves(generation))
+        KstatLeaf[] leaves;
+        try
+        {
+            leaves = Leaves(_beginObserve(this));
+        }
+        catch (ObjectDisposedException)
+        {
+            return measurements; // the tree was disposed before the meter: nothing left to report
+        }
+
+        foreach (var leaf in leaves)
         {
             try
             {
@@ -98,9 +107,9 @@ internal sealed class KstatInstrumentSource
                     measurements.Add(new Measurement<T>(convert(value), Tags(leaf)));
                 }
             }
-            catch (Exception e) when (e is KstatNotFoundException or OverflowException or InvalidCastException)
+            catch (Exception e) when (e is KstatNotFoundException or OverflowException or InvalidCastException or ObjectDisposedException)
             {
-                // Removed since the last refresh, or a value this instrument's type cannot hold: skip that one kstat.
+                // Removed since the last refresh, a value this instrument's type cannot hold, or a tree disposed meanwhile: skip it.
             }
         }
 

@@ -180,6 +180,26 @@ public sealed class KstatMeterTests : IDisposable
         Assert.Equal(expected, KstatInstrumentSource.InstrumentName(module, statistic));
 
     [Fact]
+    public void A_tree_disposed_before_its_meter_stops_the_measurements_without_failing_the_collection()
+    {
+        _meter.AddGauges(Module("unix"), Named("freemem"));
+        _tree.Dispose();
+
+        Collect();
+
+        Assert.Empty(_measured);
+    }
+
+    [Fact]
+    public void A_meter_that_owns_its_tree_disposes_it()
+    {
+        var tree = new KstatTree(new MutableChain());
+        new KstatMeter(tree, ownsTree: true).Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => tree.Count);
+    }
+
+    [Fact]
     public void Disposing_the_meter_leaves_a_tree_it_does_not_own_usable()
     {
         _meter.AddGauges(Module("unix"), Named("freemem"));
