@@ -4,7 +4,7 @@ namespace Kstat.Tree;
 
 /// <summary>The kstats of one module instance: <c>$ks-&gt;{module}{instance}</c> in Perl, keyed by kstat name.</summary>
 [DebuggerDisplay("{Module,nq}:{Instance}: {Count} kstats")]
-public sealed class KstatInstance : KstatDictionary<string, KstatLeaf>
+public sealed partial class KstatInstance : KstatDictionary<string, KstatLeaf>
 {
     internal KstatInstance(TreeContext context, string module, int instance, NodeEntries<string, KstatLeaf> entries)
         : base(context, entries)

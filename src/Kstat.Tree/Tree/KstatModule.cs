@@ -5,7 +5,7 @@ namespace Kstat.Tree;
 /// <summary>The instances of one kstat module: <c>$ks-&gt;{module}</c> in Perl, keyed by instance number.</summary>
 /// <remarks>Perl's keys are strings; here they are <see cref="int"/>, so <c>module.Keys.Order()</c> sorts numerically.</remarks>
 [DebuggerDisplay("{Name,nq}: {Count} instances")]
-public sealed class KstatModule : KstatDictionary<int, KstatInstance>
+public sealed partial class KstatModule : KstatDictionary<int, KstatInstance>
 {
     internal KstatModule(TreeContext context, string name, NodeEntries<int, KstatInstance> entries)
         : base(context, entries)
