@@ -27,6 +27,7 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
     private const string SnapTimeKey = "snaptime";
 
     private readonly TreeContext _context;
+    private string? _key;
 
     internal KstatLeaf(TreeContext context, KstatHeader header)
     {
@@ -44,8 +45,7 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
     public string Name => Header.Name;
 
     /// <summary>Gets the key <c>"module:instance:name"</c>, as <see cref="KstatUpdate"/> reports it.</summary>
-    /// <remarks>Built on each call rather than kept: a leaf is one of tens of thousands, and 8 bytes each add up.</remarks>
-    public string Key => BoundHeader.Key;
+    public string Key => _key ??= BoundHeader.Key;
 
     /// <summary>Gets the class (<c>ks_class</c>) without reading the kstat.</summary>
     public string Class => Header.Class;
