@@ -78,6 +78,17 @@ internal static class ProfileLoop
                     reader.Cleanup();
                 };
                 break;
+            case "dump-reads":
+                BenchNative.BuildDumpChain();
+                operation = () =>
+                {
+                    using var tree = new Kstat.Tree.KstatTree(new Kstat.Native.LibKstatChain());
+                    foreach (var leaf in tree.Leaves())
+                    {
+                        leaf.GetReading();
+                    }
+                };
+                break;
             case "memory":
                 var (tree, chain) = OpenBenchmark.RetainedBytesPerKstat();
                 output.WriteLine($"retained per kstat: {tree:0} B with the tree, {chain:0} B for the chain alone");

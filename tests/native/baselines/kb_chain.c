@@ -67,14 +67,18 @@ KB_EXPORT int kb_build_dump(int nkstats, int nstats)
         return -1;
     kd_reset();
     for (int i = 0; i < nkstats; i++) {
-        /* (module, instance, name) is a bijection of i, cycling modules so the chain is far from sorted. */
-        /* Two names in five carry the instance (as sd3, e1000g0 or cpu_stat7 do), the rest repeat (as stats or sys). */
+        /*
+         * (module, instance, name) is a bijection of i. Modules come in clusters, as drivers create their kstats, in
+         * an order that is not kstat(1)'s, and so do the names within an instance. Two name stems in five carry the
+         * instance (as sd3, e1000g0 or cpu_stat7 do); the rest repeat (as stats or sys).
+         */
+        int module = i / 500, instance = (i / 5) % 100, stem = i % 5;
         char name[32];
-        if (i / 4000 >= 3)
-            snprintf(name, sizeof(name), "%s%d", dump_names[i / 4000], (i / 40) % 100);
+        if (stem >= 3)
+            snprintf(name, sizeof(name), "%s%d", dump_names[stem], instance);
         else
-            snprintf(name, sizeof(name), "%s", dump_names[i / 4000]);
-        kid_t kid = kd_add(dump_modules[i % 40], (i / 40) % 100, name, i % 3 == 0 ? "net" : "misc", TYPE_NAMED,
+            snprintf(name, sizeof(name), "%s", dump_names[stem]);
+        kid_t kid = kd_add(dump_modules[module], instance, name, i % 3 == 0 ? "net" : "misc", TYPE_NAMED,
                            1000000000LL + i * 1000LL);
         if (kid < 0)
             return -1;

@@ -15,8 +15,9 @@
 int kb_build_monitor(int nkstats);
 
 /*
- * Resets the double and adds nkstats NAMED kstats spread over 40 modules, 100 instances and 5 name stems, in
- * an order kstat(1) has to sort; two stems in five get the instance number appended (as sd3 or e1000g0 do).
+ * Resets the double and adds nkstats NAMED kstats: 40 modules (in clusters, as drivers create them) of 100
+ * instances of 5 name stems, in an order kstat(1) has to sort; two stems in five get the instance number appended
+ * (as sd3 or e1000g0 do).
  * Each has nstats (at most 10) statistics of mixed types: UINT64, INT64, UINT32, INT32 and one CHAR.
  */
 int kb_build_dump(int nkstats, int nstats);
