@@ -45,6 +45,10 @@ typedef struct kd_fault {
 typedef struct kd_kernel {
     kd_kstat_t *head;
     kd_kstat_t *tail;
+    kd_kstat_t **index; /* every kstat sorted by kid, for kd_find_locked; valid while kcid == index_kcid */
+    size_t index_len;
+    size_t index_cap;
+    kid_t index_kcid;
     kid_t kcid;
     kid_t next_kid;
     hrtime_t hrtime;

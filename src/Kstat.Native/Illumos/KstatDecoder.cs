@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using Kstat.Tree;
 using static Interop.Kstat;
@@ -25,25 +26,19 @@ internal static unsafe class KstatDecoder
     private const string NullString = "null";
 
     /// <summary>Decodes a NAMED kstat, reusing <paramref name="layout"/> when the records have the same names and types.</summary>
-    internal static KstatReading Named(kstat_t* ksp, string key, ref NamedLayout? layout)
+    internal static KstatReading Named(kstat_t* ksp, KstatHeader header, ref NamedLayout? layout, NamedShapes? shapes = null)
     {
         ulong size = ksp->ks_data_size;
         uint count = ksp->ks_ndata;
-        if (ksp->ks_data == null && count > 0)
+        if ((ksp->ks_data == null && count > 0) || (ulong)count * (ulong)sizeof(kstat_named_t) > size)
         {
-            throw new KstatException($"The kstat '{key}' has {count} named records but no data.");
-        }
-
-        if ((ulong)count * (ulong)sizeof(kstat_named_t) > size)
-        {
-            throw new KstatException(
-                $"The named kstat '{key}' claims {count} records of {sizeof(kstat_named_t)} bytes but holds only {size} bytes.");
+            ThrowBadNamedData(ksp, header); // out of line: the message formatting would weigh on every read
         }
 
         var records = (kstat_named_t*)ksp->ks_data;
         if (layout is null || !layout.Matches(records, (int)count))
         {
-            layout = NamedLayout.Create(records, (int)count);
+            layout = NamedLayout.Create(records, (int)count, shapes);
         }
 
         var values = new KstatValue[layout.Schema.Count];
@@ -54,7 +49,16 @@ internal static unsafe class KstatDecoder
             int slot = layout.SlotOf(i);
             if (slot >= 0)
             {
-                values[slot] = NamedValue(layout, i, &records[i], start, end, key);
+                // The numeric kinds inline (a monitor reads little else); text and floats through NamedValue.
+                kstat_named_t* record = &records[i];
+                values[slot] = record->data_type switch
+                {
+                    KSTAT_DATA_UINT64 => KstatValue.FromUInt64(record->value.ui64),
+                    KSTAT_DATA_INT64 => KstatValue.FromInt64(record->value.i64),
+                    KSTAT_DATA_UINT32 => KstatValue.FromUInt32(record->value.ui32),
+                    KSTAT_DATA_INT32 => KstatValue.FromInt32(record->value.i32),
+                    _ => NamedValue(layout, i, record, start, end, header),
+                };
             }
         }
 
@@ -62,9 +66,9 @@ internal static unsafe class KstatDecoder
     }
 
     /// <summary>Decodes an INTR kstat: its first <c>kstat_intr_t</c>.</summary>
-    internal static KstatReading Intr(kstat_t* ksp, string key)
+    internal static KstatReading Intr(kstat_t* ksp, KstatHeader header)
     {
-        var intr = (kstat_intr_t*)Require(ksp, sizeof(kstat_intr_t), "kstat_intr_t", key);
+        var intr = (kstat_intr_t*)Require(ksp, sizeof(kstat_intr_t), "kstat_intr_t", header);
         var values = new KstatValue[KSTAT_NUM_INTRS];
         for (int i = 0; i < values.Length; i++)
         {
@@ -75,9 +79,9 @@ internal static unsafe class KstatDecoder
     }
 
     /// <summary>Decodes an IO kstat: its first <c>kstat_io_t</c>.</summary>
-    internal static KstatReading Io(kstat_t* ksp, string key)
+    internal static KstatReading Io(kstat_t* ksp, KstatHeader header)
     {
-        var io = (kstat_io_t*)Require(ksp, sizeof(kstat_io_t), "kstat_io_t", key);
+        var io = (kstat_io_t*)Require(ksp, sizeof(kstat_io_t), "kstat_io_t", header);
         KstatValue[] values =
         [
             KstatValue.FromUInt64(io->nread), KstatValue.FromUInt64(io->nwritten),
@@ -90,14 +94,14 @@ internal static unsafe class KstatDecoder
     }
 
     /// <summary>Decodes a TIMER kstat: only its first <c>kstat_timer_t</c>, as Perl and kstat(1) do.</summary>
-    internal static KstatReading Timer(kstat_t* ksp, string key)
+    internal static KstatReading Timer(kstat_t* ksp, KstatHeader header)
     {
         if (ksp->ks_ndata < 1)
         {
-            throw new KstatException($"The timer kstat '{key}' has no records.");
+            throw new KstatException($"The timer kstat '{header.Key}' has no records.");
         }
 
-        var timer = (kstat_timer_t*)Require(ksp, sizeof(kstat_timer_t), "kstat_timer_t", key);
+        var timer = (kstat_timer_t*)Require(ksp, sizeof(kstat_timer_t), "kstat_timer_t", header);
         KstatValue[] values =
         [
             KstatValue.Char(new ReadOnlySpan<byte>(timer->name, KSTAT_STRLEN)),
@@ -109,8 +113,8 @@ internal static unsafe class KstatDecoder
     }
 
     /// <summary>Decodes a RAW kstat with its struct decoder.</summary>
-    internal static KstatReading Raw(kstat_t* ksp, RawDecoder decoder, string key) =>
-        Reading(ksp, decoder.Schema, decoder.Decode(Data(ksp), key));
+    internal static KstatReading Raw(kstat_t* ksp, RawDecoder decoder, KstatHeader header) =>
+        Reading(ksp, decoder.Schema, decoder.Decode(Data(ksp), header));
 
     /// <summary>Gives a RAW kstat without a decoder as one <see cref="KstatValueKind.Char"/> value <c>raw</c> holding all its bytes.</summary>
     internal static KstatReading RawBytes(kstat_t* ksp) => Reading(ksp, s_raw, [KstatValue.Char(Data(ksp))]);
@@ -121,18 +125,31 @@ internal static unsafe class KstatDecoder
     private static ReadOnlySpan<byte> Data(kstat_t* ksp) =>
         ksp->ks_data == null ? [] : new ReadOnlySpan<byte>(ksp->ks_data, checked((int)ksp->ks_data_size));
 
-    private static void* Require(kstat_t* ksp, int size, string structName, string key)
+    private static void* Require(kstat_t* ksp, int size, string structName, KstatHeader header)
     {
         if (ksp->ks_data == null || ksp->ks_data_size < (nuint)size)
         {
             throw new KstatException(
-                $"The kstat '{key}' holds {ksp->ks_data_size} bytes, fewer than the {size} of a {structName}.");
+                $"The kstat '{header.Key}' holds {ksp->ks_data_size} bytes, fewer than the {size} of a {structName}.");
         }
 
         return ksp->ks_data;
     }
 
-    private static KstatValue NamedValue(NamedLayout layout, int index, kstat_named_t* record, byte* start, byte* end, string key)
+    [DoesNotReturn]
+    private static void ThrowBadNamedData(kstat_t* ksp, KstatHeader header)
+    {
+        uint count = ksp->ks_ndata;
+        if (ksp->ks_data == null)
+        {
+            throw new KstatException($"The kstat '{header.Key}' has {count} named records but no data.");
+        }
+
+        throw new KstatException(
+            $"The named kstat '{header.Key}' claims {count} records of {sizeof(kstat_named_t)} bytes but holds only {ksp->ks_data_size} bytes.");
+    }
+
+    private static KstatValue NamedValue(NamedLayout layout, int index, kstat_named_t* record, byte* start, byte* end, KstatHeader header)
     {
         ref kstat_named_value v = ref record->value;
         switch (record->data_type)
@@ -152,12 +169,12 @@ internal static unsafe class KstatDecoder
             case KSTAT_DATA_DOUBLE:
                 return KstatValue.FromDouble(v.d);
             default:
-                return StringValue(layout, index, record, start, end, key);
+                return StringValue(layout, index, record, start, end, header);
         }
     }
 
     /// <summary>A STRING value: the text its pointer names, up to the NUL; a NULL pointer gives <c>"null"</c>, as in Perl.</summary>
-    private static KstatValue StringValue(NamedLayout layout, int index, kstat_named_t* record, byte* start, byte* end, string key)
+    private static KstatValue StringValue(NamedLayout layout, int index, kstat_named_t* record, byte* start, byte* end, KstatHeader header)
     {
         byte* p = record->value.str_ptr;
         if (p == null)
@@ -168,7 +185,7 @@ internal static unsafe class KstatDecoder
         // The kernel points STRING values into the same ks_data buffer, after the records; anything else is not trusted.
         if (p < start || p >= end)
         {
-            throw new KstatException($"The STRING value of a statistic of '{key}' points outside the kstat's data.");
+            throw new KstatException($"The STRING value of a statistic of '{header.Key}' points outside the kstat's data.");
         }
 
         uint len = record->value.str_len;

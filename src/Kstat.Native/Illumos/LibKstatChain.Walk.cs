@@ -12,29 +12,52 @@ public sealed partial class LibKstatChain
     /// Re-reads the chain after <c>kstat_open</c> or a changed <c>kstat_chain_update</c>. A kstat that survived keeps
     /// its entry (its header object and its cached NAMED layout); libkstat leaves surviving <c>kstat_t</c>s untouched.
     /// </summary>
-    /// <remarks>Call under <see cref="_lock"/>.</remarks>
+    /// <remarks>
+    /// Call under <see cref="_lock"/>. The entries are one array of structs sorted by kid (libkstat's chain is in kid
+    /// order already), searched by bisection: a quarter of the memory of a dictionary of entry objects, which
+    /// matters on a chain of tens of thousands of kstats held for the life of a monitor.
+    /// </remarks>
     private unsafe void Walk()
     {
         var kc = _handle.Control;
-        var entries = new Dictionary<long, Entry>(_entries.Count + 16);
-        var headers = ImmutableArray.CreateBuilder<KstatHeader>(_entries.Count + 16);
+        int count = 0;
         for (kstat_t* ksp = kc->kc_chain; ksp != null; ksp = ksp->ks_next)
         {
+            count++;
+        }
+
+        var old = _entries;
+        var entries = new Entry[count];
+        var headers = ImmutableArray.CreateBuilder<KstatHeader>(count);
+        Dictionary<string, string>? strings = null;
+        bool sorted = true;
+        int n = 0;
+        for (kstat_t* ksp = kc->kc_chain; ksp != null && n < count; ksp = ksp->ks_next)
+        {
             long kid = ksp->ks_kid;
-            if (_entries.TryGetValue(kid, out var entry))
+            int at = Find(old, kid);
+            ref var entry = ref entries[n];
+            if (at >= 0)
             {
+                entry = old[at];
                 entry.Ksp = ksp;
             }
             else
             {
-                entry = NewEntry(ksp);
+                entry = NewEntry(ksp, strings ??= new(StringComparer.Ordinal));
             }
 
-            entries[kid] = entry;
+            sorted &= n == 0 || entries[n - 1].Kid < kid;
+            n++;
             if (entry.Header is not null)
             {
                 headers.Add(entry.Header);
             }
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(entries, static (x, y) => x.Kid.CompareTo(y.Kid));
         }
 
         _entries = entries;
@@ -42,17 +65,46 @@ public sealed partial class LibKstatChain
         Volatile.Write(ref _chainId, kc->kc_chain_id);
     }
 
-    /// <summary>Makes the entry of a kstat first seen; one the tree leaves out gets no header but is remembered, so it is decided once.</summary>
-    private unsafe Entry NewEntry(kstat_t* ksp)
+    /// <summary>Finds a kid in entries sorted by kid; returns its index or a negative number.</summary>
+    private static int Find(Entry[] entries, long kid)
     {
-        var entry = new Entry { Ksp = ksp };
-        string name = CString(ksp->ks_name);
+        int lo = 0;
+        int hi = entries.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = lo + ((hi - lo) >> 1);
+            long at = entries[mid].Kid;
+            if (at == kid)
+            {
+                return mid;
+            }
+
+            if (at < kid)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Makes the entry of a kstat first seen; one the tree leaves out gets no header but is remembered, so it is decided once.</summary>
+    /// <param name="ksp">The kstat.</param>
+    /// <param name="strings">The module, name and class strings made in this walk: a chain repeats them thousands of times.</param>
+    private unsafe Entry NewEntry(kstat_t* ksp, Dictionary<string, string> strings)
+    {
+        var entry = new Entry { Kid = ksp->ks_kid, Ksp = ksp };
+        string name = CString(ksp->ks_name, strings);
         if (name.StartsWith("kstat_", StringComparison.Ordinal) || ksp->ks_type > KSTAT_TYPE_TIMER)
         {
             return entry;
         }
 
-        string module = CString(ksp->ks_module);
+        string module = CString(ksp->ks_module, strings);
         if (ksp->ks_type == KSTAT_TYPE_RAW)
         {
             entry.Raw = RawDecoders.Find(module, name);
@@ -62,29 +114,53 @@ public sealed partial class LibKstatChain
             }
         }
 
-        entry.Header = new KstatHeader(module, ksp->ks_instance, name, CString(ksp->ks_class),
+        entry.Header = new KstatHeader(module, ksp->ks_instance, name, CString(ksp->ks_class, strings),
             (KstatType)ksp->ks_type, ksp->ks_crtime, ksp->ks_kid);
         return entry;
     }
 
-    private static unsafe string CString(byte* chars)
+    /// <summary>Decodes a NUL-padded <c>char[KSTAT_STRLEN]</c>, returning the walk's earlier string when it has the same text.</summary>
+    private static unsafe string CString(byte* chars, Dictionary<string, string> strings)
     {
         var bytes = new ReadOnlySpan<byte>(chars, KSTAT_STRLEN);
         int nul = bytes.IndexOf((byte)0);
-        return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
+        Span<char> text = stackalloc char[KSTAT_STRLEN];
+        text = text[..Encoding.UTF8.GetChars(nul < 0 ? bytes : bytes[..nul], text)];
+        var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out string? value))
+        {
+            value = new string(text);
+            strings.Add(value, value);
+        }
+
+        return value;
     }
 
     /// <summary>What the chain knows of one kstat id: its <c>kstat_t*</c> in the current chain, and its header and decoders.</summary>
-    private sealed unsafe class Entry
+    private unsafe struct Entry
     {
+        /// <summary>The kstat id (<c>ks_kid</c>), the sort key.</summary>
+        internal long Kid;
+
         /// <summary>The kstat in the current chain; replaced on every walk, used only under the lock.</summary>
         internal kstat_t* Ksp;
 
         /// <summary>The header, or null when the kstat is left out of <see cref="Headers"/>.</summary>
         internal KstatHeader? Header;
 
-        internal RawDecoder? Raw;
+        // A RAW kstat's RawDecoder or a NAMED kstat's NamedLayout, never both: one field, 8 bytes less per kstat.
+        private object? _decoder;
 
-        internal NamedLayout? Layout;
+        internal RawDecoder? Raw
+        {
+            readonly get => _decoder as RawDecoder;
+            set => _decoder = value;
+        }
+
+        internal NamedLayout? Layout
+        {
+            readonly get => _decoder as NamedLayout;
+            set => _decoder = value;
+        }
     }
 }

@@ -23,7 +23,8 @@ public sealed partial class LibKstatChain : IKstatChain
     private readonly Lock _lock = new();
     private readonly SafeKstatControlHandle _handle;
     private readonly LibKstatChainOptions _options;
-    private Dictionary<long, Entry> _entries = [];
+    private readonly NamedShapes _shapes = new(); // used under _lock
+    private Entry[] _entries = []; // sorted by kid; see Walk
     private IReadOnlyList<KstatHeader> _headers = ImmutableArray<KstatHeader>.Empty;
     private long _chainId;
     private volatile bool _disposed;
@@ -120,22 +121,24 @@ public sealed partial class LibKstatChain : IKstatChain
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!_entries.TryGetValue(header.Kid, out var entry) || entry.Header is null)
+            int at = Find(_entries, header.Kid);
+            if (at < 0 || _entries[at].Header is null)
             {
                 throw new KstatNotFoundException(header.Key);
             }
 
+            ref var entry = ref _entries[at];
             var ksp = entry.Ksp;
             for (int attempt = 0; kstat_read(_handle, ksp, null) == -1; attempt++)
             {
                 int errno = KstatErrno.Last();
                 if (!ShouldRetry(errno, attempt))
                 {
-                    KstatErrno.Throw(errno, "kstat_read", entry.Header.Key);
+                    KstatErrno.Throw(errno, "kstat_read", entry.Header!.Key);
                 }
             }
 
-            return Decode(entry, ksp);
+            return Decode(ref entry, ksp, _shapes);
         }
     }
 
@@ -190,16 +193,25 @@ public sealed partial class LibKstatChain : IKstatChain
         return true;
     }
 
-    private unsafe KstatReading Decode(Entry entry, kstat_t* ksp)
+    private static unsafe KstatReading Decode(ref Entry entry, kstat_t* ksp, NamedShapes shapes)
     {
-        string key = entry.Header!.Key;
+        // The header, not its key: the key string is made only for an error message, never per read.
+        var header = entry.Header!;
         return ksp->ks_type switch
         {
-            KSTAT_TYPE_NAMED => KstatDecoder.Named(ksp, key, ref entry.Layout),
-            KSTAT_TYPE_INTR => KstatDecoder.Intr(ksp, key),
-            KSTAT_TYPE_IO => KstatDecoder.Io(ksp, key),
-            KSTAT_TYPE_TIMER => KstatDecoder.Timer(ksp, key),
-            _ => entry.Raw is { } raw ? KstatDecoder.Raw(ksp, raw, key) : KstatDecoder.RawBytes(ksp),
+            KSTAT_TYPE_NAMED => DecodeNamed(ref entry, ksp, header, shapes),
+            KSTAT_TYPE_INTR => KstatDecoder.Intr(ksp, header),
+            KSTAT_TYPE_IO => KstatDecoder.Io(ksp, header),
+            KSTAT_TYPE_TIMER => KstatDecoder.Timer(ksp, header),
+            _ => entry.Raw is { } raw ? KstatDecoder.Raw(ksp, raw, header) : KstatDecoder.RawBytes(ksp),
         };
+    }
+
+    private static unsafe KstatReading DecodeNamed(ref Entry entry, kstat_t* ksp, KstatHeader header, NamedShapes shapes)
+    {
+        var layout = entry.Layout;
+        var reading = KstatDecoder.Named(ksp, header, ref layout, shapes);
+        entry.Layout = layout;
+        return reading;
     }
 }

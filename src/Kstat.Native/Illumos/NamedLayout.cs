@@ -5,117 +5,59 @@ using static Interop.Kstat;
 namespace Kstat.Native;
 
 /// <summary>
-/// The statistic names of a NAMED kstat as last read, and where each record's value goes; a re-read whose
-/// records have the same names and types reuses it, so it costs no schema and no name strings.
+/// The layout of one NAMED kstat as last read: its <see cref="NamedShape"/> (shared with every kstat of the chain
+/// that has the same records) and its own last CHAR and STRING values. A re-read whose records still match reuses it,
+/// so it costs no schema and no name strings.
 /// </summary>
 internal sealed unsafe class NamedLayout
 {
-    private readonly byte[][] _names;  // each record's name bytes, up to the NUL
-    private readonly byte[] _types;    // each record's data_type
-    private readonly int[] _slots;     // each record's index in the schema, or -1 when its type is skipped
-    private readonly KstatValue[] _text;   // each CHAR/STRING record's last value, reused while its bytes stay the same
-    private readonly byte[]?[] _textBytes; // the bytes of each STRING record's last value
+    private readonly NamedShape _shape;
+    // Made on the first CHAR or STRING value and sized to the text records only (NamedShape.TextIndexOf):
+    private KstatValue[]? _text;   // each CHAR/STRING record's last value, reused while its bytes stay the same
+    private byte[]?[]? _textBytes; // the bytes of each STRING record's last value
 
-    private NamedLayout(byte[][] names, byte[] types, int[] slots, KstatSchema schema)
-    {
-        _names = names;
-        _types = types;
-        _slots = slots;
-        Schema = schema;
-        _text = new KstatValue[names.Length];
-        _textBytes = new byte[names.Length][];
-    }
+    private NamedLayout(NamedShape shape) => _shape = shape;
 
-    internal KstatSchema Schema { get; }
+    internal KstatSchema Schema => _shape.Schema;
 
     /// <summary>Gets the schema index of record <paramref name="record"/>, or -1 when its value is skipped.</summary>
-    internal int SlotOf(int record) => _slots[record];
+    internal int SlotOf(int record) => _shape.SlotOf(record);
 
     /// <summary>Gives the CHAR value of a record, the last one again when its 16 bytes did not change.</summary>
     /// <remarks>Not thread safe: the chain calls it under its lock.</remarks>
     internal KstatValue Char(int record, ReadOnlySpan<byte> bytes)
     {
-        var last = _text[record];
+        var text = _text ??= new KstatValue[_shape.TextCount];
+        int at = _shape.TextIndexOf(record);
+        var last = text[at];
         if (last.Kind == KstatValueKind.Char && last.GetCharBytes().SequenceEqual(bytes))
         {
             return last;
         }
 
-        return _text[record] = KstatValue.Char(bytes);
+        return text[at] = KstatValue.Char(bytes);
     }
 
     /// <summary>Gives the STRING value of a record, the last one again when its bytes did not change (no new string).</summary>
     /// <remarks>Not thread safe: the chain calls it under its lock.</remarks>
     internal KstatValue String(int record, ReadOnlySpan<byte> bytes)
     {
-        if (_textBytes[record] is { } last && bytes.SequenceEqual(last))
+        var text = _text ??= new KstatValue[_shape.TextCount];
+        var textBytes = _textBytes ??= new byte[_shape.TextCount][];
+        int at = _shape.TextIndexOf(record);
+        if (textBytes[at] is { } last && bytes.SequenceEqual(last))
         {
-            return _text[record];
+            return text[at];
         }
 
-        _textBytes[record] = bytes.ToArray();
-        return _text[record] = Encoding.UTF8.GetString(bytes);
+        textBytes[at] = bytes.ToArray();
+        return text[at] = Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>Tells whether <paramref name="count"/> records have exactly this layout's names and types.</summary>
-    internal bool Matches(kstat_named_t* records, int count)
-    {
-        if (count != _names.Length)
-        {
-            return false;
-        }
+    internal bool Matches(kstat_named_t* records, int count) => _shape.Matches(records, count);
 
-        for (int i = 0; i < count; i++)
-        {
-            if (records[i].data_type != _types[i] || !NameOf(&records[i]).SequenceEqual(_names[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Builds the layout of <paramref name="count"/> records: a repeated name keeps its first position and its last value, as a Perl hash does.</summary>
-    internal static NamedLayout Create(kstat_named_t* records, int count)
-    {
-        var names = new byte[count][];
-        var types = new byte[count];
-        var slots = new int[count];
-        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        var schemaNames = new List<string>(count);
-        for (int i = 0; i < count; i++)
-        {
-            names[i] = NameOf(&records[i]).ToArray();
-            types[i] = records[i].data_type;
-            if (!IsDecoded(types[i]))
-            {
-                slots[i] = -1;
-                continue;
-            }
-
-            string name = Encoding.UTF8.GetString(names[i]);
-            if (!index.TryGetValue(name, out int slot))
-            {
-                slot = schemaNames.Count;
-                index.Add(name, slot);
-                schemaNames.Add(name);
-            }
-
-            slots[i] = slot;
-        }
-
-        return new NamedLayout(names, types, slots, new KstatSchema(schemaNames));
-    }
-
-    /// <summary>Tells whether a <c>data_type</c> gives a value; unknown types are skipped, as Perl skips them.</summary>
-    internal static bool IsDecoded(byte type) => type is KSTAT_DATA_CHAR or KSTAT_DATA_INT32 or KSTAT_DATA_UINT32
-        or KSTAT_DATA_INT64 or KSTAT_DATA_UINT64 or KSTAT_DATA_FLOAT or KSTAT_DATA_DOUBLE or KSTAT_DATA_STRING;
-
-    private static ReadOnlySpan<byte> NameOf(kstat_named_t* record)
-    {
-        var bytes = new ReadOnlySpan<byte>(record->name, KSTAT_STRLEN);
-        int nul = bytes.IndexOf((byte)0);
-        return nul < 0 ? bytes : bytes[..nul];
-    }
+    /// <summary>Builds the layout of <paramref name="count"/> records, on a shape from <paramref name="shapes"/> when one matches.</summary>
+    internal static NamedLayout Create(kstat_named_t* records, int count, NamedShapes? shapes = null) =>
+        new(shapes?.Get(records, count) ?? NamedShape.Create(records, count, NamedShape.HashOf(records, count)));
 }

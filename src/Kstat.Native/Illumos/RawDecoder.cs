@@ -44,12 +44,12 @@ internal sealed class RawDecoder
 
     /// <summary>Decodes the struct at the start of <paramref name="data"/>.</summary>
     /// <exception cref="KstatException"><paramref name="data"/> is smaller than the struct.</exception>
-    internal KstatValue[] Decode(ReadOnlySpan<byte> data, string key)
+    internal KstatValue[] Decode(ReadOnlySpan<byte> data, KstatHeader header)
     {
         if (data.Length < Size)
         {
             throw new KstatException(
-                $"The raw kstat '{key}' holds {data.Length} bytes, fewer than the {Size} of {StructName}; it cannot be decoded.");
+                $"The raw kstat '{header.Key}' holds {data.Length} bytes, fewer than the {Size} of {StructName}; it cannot be decoded.");
         }
 
         var values = new KstatValue[Fields.Length];

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 
 namespace Kstat.Tree;
 
@@ -202,23 +203,29 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
 
     private static bool IsPseudoKey(string key) => key is ClassKey or CrTimeKey or SnapTimeKey;
 
-    private static int PseudoKeysRead(KstatReading reading)
-    {
-        var schema = reading.Schema;
-        return (schema.IndexOf(ClassKey) >= 0 ? 1 : 0) + (schema.IndexOf(CrTimeKey) >= 0 ? 1 : 0) + (schema.IndexOf(SnapTimeKey) >= 0 ? 1 : 0);
-    }
+    private static int PseudoKeysRead(KstatReading reading) => reading.Schema.PseudoKeyCount;
 
     /// <summary>Enumerates a leaf: the statistics of one reading, then <c>class</c>, <c>crtime</c> and <c>snaptime</c>.</summary>
     public struct Enumerator : IEnumerator<KeyValuePair<string, KstatValue>>
     {
         private readonly KstatHeader _header;
         private readonly KstatReading _reading;
+
+        // The reading's arrays themselves: the hot loop of a monitor indexes them without ImmutableArray's checks.
+        private readonly string[] _names;
+        private readonly KstatValue[] _values;
+
+        // Statistics named like a pseudo-key are hidden; a schema without such names (nearly all) skips the check.
+        private readonly bool _hidesPseudoKeys;
         private int _index;
 
         internal Enumerator(KstatHeader header, KstatReading reading)
         {
             _header = header;
             _reading = reading;
+            _names = ImmutableCollectionsMarshal.AsArray(reading.Schema.Names)!;
+            _values = ImmutableCollectionsMarshal.AsArray(reading.Values)!;
+            _hidesPseudoKeys = reading.Schema.PseudoKeyCount > 0;
             _index = -1;
             Current = default;
         }
@@ -232,13 +239,35 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         /// <inheritdoc/>
         public bool MoveNext()
         {
-            int n = _reading.Count;
+            var values = _values;
+            int i = _index + 1;
+            if ((uint)i < (uint)values.Length && !_hidesPseudoKeys)
+            {
+                _index = i;
+                Current = new(_names[i], values[i]);
+                return true;
+            }
+
+            return MoveNextSlow();
+        }
+
+        /// <inheritdoc/>
+        public void Reset() => _index = -1;
+
+        /// <inheritdoc/>
+        public readonly void Dispose()
+        {
+        }
+
+        private bool MoveNextSlow()
+        {
+            int n = _values.Length;
             while (++_index < n)
             {
-                string name = _reading.Schema.Names[_index];
+                string name = _names[_index];
                 if (!IsPseudoKey(name))
                 {
-                    Current = new(name, _reading.Values[_index]);
+                    Current = new(name, _values[_index]);
                     return true;
                 }
             }
@@ -258,14 +287,6 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
                     _index = n + 3;
                     return false;
             }
-        }
-
-        /// <inheritdoc/>
-        public void Reset() => _index = -1;
-
-        /// <inheritdoc/>
-        public readonly void Dispose()
-        {
         }
     }
 }

@@ -10,7 +10,9 @@ public sealed partial class KstatTree
     /// removes vanished ones (and instances and modules left empty), and re-reads the leaves that were read.
     /// </summary>
     /// <returns>What changed; <c>var (added, removed) = tree.Update();</c> gives Perl's list-context result.</returns>
-    /// <remarks>Leaves never read are not read. Calls are serialised; readers may run at the same time.</remarks>
+    /// <remarks>Leaves never read are not read. Calls are serialised; readers may run at the same time. An update that
+    /// changed nothing and failed no read returns the same (immutable) result as the previous such update while the chain
+    /// id stays, so a steady monitor loop allocates only the new readings.</remarks>
     /// <exception cref="KstatException">The chain could not be updated; the tree is unchanged.</exception>
     /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public KstatUpdate Update()
@@ -36,30 +38,56 @@ public sealed partial class KstatTree
             }
 
             var errors = ReReadLeaves();
-            return new KstatUpdate(SortedKeys(added), SortedKeys(removed), SortedKeys(replaced), errors, chain.ChainId);
+            long chainId = chain.ChainId;
+            if (added.IsEmpty && removed.IsEmpty && replaced.IsEmpty && errors.IsEmpty)
+            {
+                // The steady state of a monitor loop: the same immutable result as last round, not a new one.
+                var unchanged = _unchanged;
+                if (unchanged is null || unchanged.ChainId != chainId)
+                {
+                    _unchanged = unchanged = new KstatUpdate([], [], [], [], chainId);
+                }
+
+                return unchanged;
+            }
+
+            return new KstatUpdate(SortedKeys(added), SortedKeys(removed), SortedKeys(replaced), errors, chainId);
         }
     }
 
     /// <summary>Re-reads every valid leaf that holds a reading; a failure leaves the old values and is reported.</summary>
+    /// <remarks>Walks the node arrays directly and allocates nothing but the readings while every read succeeds.</remarks>
     private ImmutableArray<KstatReadError> ReReadLeaves()
     {
-        var errors = new List<(KstatHeader Header, KstatReadError Error)>();
-        foreach (var leaf in Leaves())
+        List<(KstatHeader Header, KstatReadError Error)>? errors = null;
+        foreach (var module in Entries.Array)
         {
-            if (!leaf.IsReadUnchecked || !leaf.IsValidUnchecked)
+            foreach (var instance in module.Value.Entries.Array)
             {
-                continue;
-            }
+                foreach (var entry in instance.Value.Entries.Array)
+                {
+                    var leaf = entry.Value;
+                    if (!leaf.IsReadUnchecked || !leaf.IsValidUnchecked)
+                    {
+                        continue;
+                    }
 
-            var header = leaf.BoundHeader;
-            try
-            {
-                leaf.Publish(Context.Read(header));
+                    var header = leaf.BoundHeader;
+                    try
+                    {
+                        leaf.Publish(Context.Read(header));
+                    }
+                    catch (Exception e) when (e is KstatException or IOException or UnauthorizedAccessException)
+                    {
+                        (errors ??= []).Add((header, new KstatReadError(leaf.Key, e)));
+                    }
+                }
             }
-            catch (Exception e) when (e is KstatException or IOException or UnauthorizedAccessException)
-            {
-                errors.Add((header, new KstatReadError(leaf.Key, e)));
-            }
+        }
+
+        if (errors is null)
+        {
+            return [];
         }
 
         errors.Sort((x, y) => KstatOrder.Compare(x.Header, y.Header));

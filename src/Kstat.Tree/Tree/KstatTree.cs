@@ -19,6 +19,9 @@ public sealed partial class KstatTree : KstatDictionary<string, KstatModule>, ID
 {
     private readonly Lock _updateLock = new();
 
+    // The result of the last Update() that changed nothing, reused while the chain id stays (guarded by _updateLock).
+    private KstatUpdate? _unchanged;
+
     /// <summary>Builds the tree over a chain, without reading any kstat.</summary>
     /// <param name="chain">The source of kstats; the tree owns it and disposes it.</param>
     /// <param name="options">Options, or <c>null</c> for the defaults.</param>

@@ -22,7 +22,7 @@ public sealed class KstatUpdate
         Removed = removed;
         Replaced = replaced;
         ReadErrorDetails = readErrorDetails;
-        ReadErrors = readErrorDetails.Select(e => e.Key).ToImmutableArray();
+        ReadErrors = readErrorDetails.IsEmpty ? [] : readErrorDetails.Select(e => e.Key).ToImmutableArray();
         ChainId = chainId;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Kstat.Tree;
 
 /// <summary>What every node of one tree shares: the chain, the options, and whether the tree is disposed.</summary>
@@ -39,6 +41,7 @@ internal sealed class TreeContext(IKstatChain chain, KstatTreeOptions options)
             }
         }
 
-        return stripped is null ? reading : new KstatReading(reading.SnapTime, reading.Schema, [.. stripped]);
+        // The copy made above becomes the reading's own array: no second copy.
+        return stripped is null ? reading : new KstatReading(reading.SnapTime, reading.Schema, ImmutableCollectionsMarshal.AsImmutableArray(stripped));
     }
 }

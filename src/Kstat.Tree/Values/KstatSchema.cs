@@ -26,8 +26,16 @@ public sealed class KstatSchema
             {
                 throw new ArgumentException($"The statistic name '{name}' appears twice.", nameof(names));
             }
+
+            if (name is "class" or "crtime" or "snaptime")
+            {
+                PseudoKeyCount++;
+            }
         }
     }
+
+    /// <summary>Gets how many names are also a leaf's pseudo-keys (<c>class</c>, <c>crtime</c>, <c>snaptime</c>), which the leaf hides; almost always 0.</summary>
+    internal int PseudoKeyCount { get; }
 
     /// <summary>Gets the statistic names, in the order read.</summary>
     public ImmutableArray<string> Names { get; }

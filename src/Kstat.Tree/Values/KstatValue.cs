@@ -22,11 +22,12 @@ public readonly struct KstatValue : IEquatable<KstatValue>
     // string for String, byte[] for Char, null otherwise.
     private readonly object? _ref;
 
-    // The integer (as its two's-complement bits), the double's bits, or the nanoseconds.
+    // The integer (as its two's-complement bits), the double's bits, the nanoseconds, or for Char how many bytes of
+    // the array are the value: StripNul shares the array and only shortens this, allocating nothing.
     private readonly long _bits;
 
     // default(KstatValue) is an empty char array.
-    private byte[] CharArray => _ref as byte[] ?? [];
+    private ReadOnlySpan<byte> CharBytes => _ref is byte[] bytes ? bytes.AsSpan(0, (int)_bits) : default;
 
     private KstatValue(KstatValueKind kind, long bits, object? reference)
     {
@@ -87,7 +88,7 @@ public readonly struct KstatValue : IEquatable<KstatValue>
     /// <summary>Creates a C <c>char</c> array value from its raw bytes (16 for <c>KSTAT_DATA_CHAR</c>).</summary>
     /// <param name="bytes">The bytes, copied; they need not hold a NUL.</param>
     /// <returns>The value, of kind <see cref="KstatValueKind.Char"/>.</returns>
-    public static KstatValue Char(ReadOnlySpan<byte> bytes) => new(KstatValueKind.Char, 0, bytes.ToArray());
+    public static KstatValue Char(ReadOnlySpan<byte> bytes) => new(KstatValueKind.Char, bytes.Length, bytes.ToArray());
 
     /// <summary>Converts a signed 32-bit integer.</summary>
     /// <param name="value">The value.</param>
@@ -209,7 +210,7 @@ public readonly struct KstatValue : IEquatable<KstatValue>
     public string ToText() => Kind switch
     {
         KstatValueKind.String => (string)_ref!,
-        KstatValueKind.Char => Encoding.UTF8.GetString(CharArray),
+        KstatValueKind.Char => Encoding.UTF8.GetString(CharBytes),
         _ => throw new InvalidCastException($"A kstat value of kind {Kind} is not text; use ToString() for its printed form."),
     };
 
@@ -217,7 +218,7 @@ public readonly struct KstatValue : IEquatable<KstatValue>
     /// <returns>The bytes held, NULs included.</returns>
     /// <exception cref="InvalidCastException">The value is not a char array.</exception>
     public ReadOnlySpan<byte> GetCharBytes() =>
-        Kind == KstatValueKind.Char ? CharArray : throw new InvalidCastException($"A kstat value of kind {Kind} is not a char array.");
+        Kind == KstatValueKind.Char ? CharBytes : throw new InvalidCastException($"A kstat value of kind {Kind} is not a char array.");
 
     /// <summary>Cuts a <see cref="KstatValueKind.Char"/> array at its first NUL, as Perl's <c>strip_strings</c> does; other values come back unchanged.</summary>
     /// <returns>The stripped value.</returns>
@@ -228,9 +229,8 @@ public readonly struct KstatValue : IEquatable<KstatValue>
             return this;
         }
 
-        var bytes = CharArray;
-        int nul = Array.IndexOf(bytes, (byte)0);
-        return nul < 0 ? this : new KstatValue(KstatValueKind.Char, 0, bytes[..nul]);
+        int nul = CharBytes.IndexOf((byte)0);
+        return nul < 0 ? this : new KstatValue(KstatValueKind.Char, nul, _ref); // the same (never written) array, shorter
     }
 
     /// <summary>
@@ -255,9 +255,9 @@ public readonly struct KstatValue : IEquatable<KstatValue>
             case KstatValueKind.String:
                 return (string)_ref!;
             case KstatValueKind.Char:
-                var bytes = CharArray;
-                int nul = Array.IndexOf(bytes, (byte)0);
-                return Encoding.UTF8.GetString(bytes, 0, nul < 0 ? bytes.Length : nul);
+                var bytes = CharBytes;
+                int nul = bytes.IndexOf((byte)0);
+                return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
             case KstatValueKind.HrTime:
                 return FormatSeconds(_bits);
             default:
@@ -292,7 +292,7 @@ public readonly struct KstatValue : IEquatable<KstatValue>
         return Kind switch
         {
             KstatValueKind.String => string.Equals((string?)_ref, (string?)other._ref, StringComparison.Ordinal),
-            KstatValueKind.Char => (CharArray).AsSpan().SequenceEqual(other.CharArray),
+            KstatValueKind.Char => CharBytes.SequenceEqual(other.CharBytes),
             _ => _bits == other._bits,
         };
     }
@@ -304,7 +304,7 @@ public readonly struct KstatValue : IEquatable<KstatValue>
     public override int GetHashCode() => Kind switch
     {
         KstatValueKind.String => HashCode.Combine(Kind, StringComparer.Ordinal.GetHashCode((string)_ref!)),
-        KstatValueKind.Char => HashCode.Combine(Kind, (CharArray).Length, ToString()),
+        KstatValueKind.Char => HashCode.Combine(Kind, CharBytes.Length, ToString()),
         _ => HashCode.Combine(Kind, _bits),
     };
 
