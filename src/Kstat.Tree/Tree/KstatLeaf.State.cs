@@ -12,7 +12,10 @@ public sealed partial class KstatLeaf
 
     internal KstatHeader BoundHeader => Volatile.Read(ref _header);
 
-    internal bool IsReadUnchecked => Volatile.Read(ref _reading) is not null;
+    internal bool IsReadUnchecked => HeldReading is not null;
+
+    // The reading held, or null before the first read and after a reset (whose marker is not a reading).
+    private KstatReading? HeldReading => Volatile.Read(ref _reading) is { IsResetMarker: false } held ? held : null;
 
     internal bool IsValidUnchecked => _valid;
 
@@ -21,14 +24,27 @@ public sealed partial class KstatLeaf
     public void Reset()
     {
         _context.ThrowIfDisposed();
-        Volatile.Write(ref _reading, null);
+        while (true)
+        {
+            var held = Volatile.Read(ref _reading);
+            if (held is null || held.IsResetMarker)
+            {
+                return;
+            }
+
+            // The marker keeps the dropped reading's ticket: a read that began before it cannot come back after the reset.
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _reading, KstatReading.ResetMarker(held.Ticket), held), held))
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Returns the reading held, reading the kstat first if there is none.</summary>
     internal KstatReading EnsureRead()
     {
         _context.ThrowIfDisposed();
-        var reading = Volatile.Read(ref _reading);
+        var reading = HeldReading;
         if (reading is not null)
         {
             return reading;
@@ -48,19 +64,23 @@ public sealed partial class KstatLeaf
             throw new KstatNotFoundException(Key, $"The kstat '{Key}' no longer exists: {e.Message}", e.Errno);
         }
 
-        // Another thread (a reader or Update) may have published a reading meanwhile: the newest wins.
+        // Another thread (a reader or Update) may have published a reading meanwhile: the newest read wins.
         return Publish(reading);
     }
 
-    /// <summary>Publishes a reading unless the leaf already holds a newer one; returns the reading now held.</summary>
+    /// <summary>
+    /// Publishes a reading unless the leaf holds one from a read that began later (or a reset after such a read);
+    /// returns the reading to use now. Ordering by read tickets, not snaptime, keeps a leaf from ever going back in
+    /// time even when a chain's snapshot times do not grow (a capture whose rounds lack them).
+    /// </summary>
     internal KstatReading Publish(KstatReading reading)
     {
         while (true)
         {
             var held = Volatile.Read(ref _reading);
-            if (held is not null && held.SnapTime > reading.SnapTime)
+            if (held is not null && held.Ticket > reading.Ticket)
             {
-                return held;
+                return held.IsResetMarker ? reading : held;
             }
 
             if (ReferenceEquals(Interlocked.CompareExchange(ref _reading, reading, held), held))

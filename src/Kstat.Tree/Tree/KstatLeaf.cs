@@ -89,7 +89,7 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         get
         {
             _context.ThrowIfDisposed();
-            return Volatile.Read(ref _reading);
+            return HeldReading;
         }
     }
 

@@ -6,6 +6,7 @@ namespace Kstat.Tree;
 internal sealed class TreeContext(IKstatChain chain, KstatTreeOptions options)
 {
     private volatile bool _disposed;
+    private long _tickets;
 
     public IKstatChain Chain { get; } = chain;
 
@@ -17,11 +18,14 @@ internal sealed class TreeContext(IKstatChain chain, KstatTreeOptions options)
 
     public void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, typeof(KstatTree));
 
-    /// <summary>Reads a kstat and applies the tree's options to the values.</summary>
+    /// <summary>Reads a kstat, applies the tree's options to the values, and tickets the reading in read order.</summary>
+    /// <remarks>The ticket is drawn before the chain is read: of two racing reads of one kstat, the one that began
+    /// later holds the newer data, whichever finishes first.</remarks>
     public KstatReading Read(KstatHeader header)
     {
+        long ticket = Interlocked.Increment(ref _tickets);
         var reading = Chain.Read(header);
-        return Options.StripStrings ? Strip(reading) : reading;
+        return (Options.StripStrings ? Strip(reading) : reading).WithTicket(ticket);
     }
 
     private static KstatReading Strip(KstatReading reading)
