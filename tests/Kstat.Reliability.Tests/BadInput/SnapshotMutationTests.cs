@@ -1,3 +1,4 @@
+using Kstat.Tree.Tests.Support;
 using System.Diagnostics;
 using System.Text;
 using Kstat.Reliability.Tests.Support;

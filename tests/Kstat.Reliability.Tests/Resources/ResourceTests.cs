@@ -77,9 +77,8 @@ public class ResourceTests(ITestOutputHelper output)
         _ = new StampedWorld(kernel, kstats: 8, statsPerKstat: 4);
         const int Abandoned = 50;
 
-        OpenAndAbandon(kernel, Abandoned);
-        Assert.Equal(Abandoned, kernel.OpenHandles);
-        Assert.True(kernel.LiveAllocations > 0);
+        // Counted while the trees are still reachable: a collection during the loop must not finalize any early.
+        Assert.Equal(Abandoned, OpenAndAbandon(kernel, Abandoned));
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -89,9 +88,11 @@ public class ResourceTests(ITestOutputHelper output)
         Assert.Equal(0, kernel.LiveAllocations);
     }
 
+    /// <summary>Opens trees, reads and updates them, and drops them undisposed; returns the handles open before the drop.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void OpenAndAbandon(DoubleKernel kernel, int count)
+    private static long OpenAndAbandon(DoubleKernel kernel, int count)
     {
+        var trees = new List<KstatTree>(count);
         for (int i = 0; i < count; i++)
         {
             var tree = new KstatTree(kernel.Open());
@@ -101,6 +102,12 @@ public class ResourceTests(ITestOutputHelper output)
             }
 
             tree.Update();
+            trees.Add(tree);
         }
+
+        Assert.True(kernel.LiveAllocations > 0);
+        long open = kernel.OpenHandles;
+        GC.KeepAlive(trees);
+        return open;
     }
 }

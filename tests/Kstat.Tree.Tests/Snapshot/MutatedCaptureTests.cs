@@ -32,7 +32,7 @@ public class MutatedCaptureTests
         int failures = 0;
         for (int i = 0; i < MutationsPerSource; i++)
         {
-            byte[] damaged = Mutate(original, random);
+            byte[] damaged = Mutator.Mutate(original, random);
             try
             {
                 using var reader = new StreamReader(new MemoryStream(damaged), new UTF8Encoding(false, throwOnInvalidBytes: true));
@@ -82,71 +82,5 @@ public class MutatedCaptureTests
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    private static byte[] Mutate(byte[] source, Random random)
-    {
-        var bytes = new List<byte>(source);
-        int edits = 1 + random.Next(4);
-        for (int e = 0; e < edits && bytes.Count > 0; e++)
-        {
-            int at = random.Next(bytes.Count);
-            switch (random.Next(9))
-            {
-                case 0: // flip a bit
-                    bytes[at] ^= (byte)(1 << random.Next(8));
-                    break;
-                case 1: // a random byte
-                    bytes[at] = (byte)random.Next(256);
-                    break;
-                case 2: // truncate
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-                case 3: // a NUL
-                    bytes.Insert(at, 0);
-                    break;
-                case 4: // delete a span
-                    bytes.RemoveRange(at, Math.Min(bytes.Count - at, 1 + random.Next(40)));
-                    break;
-                case 5: // a structural character
-                    bytes.Insert(at, (byte)Structural[random.Next(Structural.Length)]);
-                    break;
-                case 6: // swap two lines
-                    bytes = SwapLines(bytes, random);
-                    break;
-                case 7: // a huge line, now and then
-                    if (random.Next(40) == 0)
-                    {
-                        bytes.InsertRange(at, Enumerable.Repeat((byte)'9', CaptureLimits.MaxLineLength + 10));
-                    }
-
-                    break;
-                default: // duplicate a span (repeated kstats, rounds)
-                    int length = Math.Min(bytes.Count - at, 1 + random.Next(200));
-                    bytes.InsertRange(random.Next(bytes.Count), bytes.GetRange(at, length));
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
-
-    private static List<byte> SwapLines(List<byte> bytes, Random random)
-    {
-        var lines = Encoding.Latin1.GetString([.. bytes]).Split('\n');
-        if (lines.Length < 2)
-        {
-            return bytes;
-        }
-
-        int a = random.Next(lines.Length);
-        int b = random.Next(lines.Length);
-        (lines[a], lines[b]) = (lines[b], lines[a]);
-        return [.. Encoding.Latin1.GetBytes(string.Join('\n', lines))];
-    }
-
-    private static class CaptureLimits
-    {
-        public const int MaxLineLength = 1 << 20;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Kstat.Reliability.Tests.BadInput;
+namespace Kstat.Tree.Tests.Support;
 
 /// <summary>
 /// Seeded damage to real input: bit flips, random bytes, truncation, NULs, invalid UTF-8, deleted, duplicated and
