@@ -44,28 +44,16 @@ internal readonly struct ProcfsLine(string source, int number, string text)
     public KstatFormatException Error(string problem, int column) => new(problem, Source, Number, column);
 
     /// <summary>Parses an unsigned decimal integer, or says where and what was expected.</summary>
-    public ulong UInt64(ProcfsToken token, string what) =>
-        ulong.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v)
-            ? v
-            : throw Error($"expected {what} (an unsigned decimal integer) but found '{token.Text}'", token.Column);
+    public ulong UInt64(ProcfsToken token, string what) => Integer<ulong>(token, what, NumberStyles.None, "an unsigned decimal integer");
 
     /// <summary>Parses a signed decimal integer, or says where and what was expected.</summary>
-    public long Int64(ProcfsToken token, string what) =>
-        long.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v)
-            ? v
-            : throw Error($"expected {what} (a decimal integer) but found '{token.Text}'", token.Column);
+    public long Int64(ProcfsToken token, string what) => Integer<long>(token, what, NumberStyles.AllowLeadingSign, "a decimal integer");
 
     /// <summary>Parses a signed decimal integer that must fit 32 bits, or says where and what was expected.</summary>
-    public int Int32(ProcfsToken token, string what) =>
-        int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v)
-            ? v
-            : throw Error($"expected {what} (a 32-bit decimal integer) but found '{token.Text}'", token.Column);
+    public int Int32(ProcfsToken token, string what) => Integer<int>(token, what, NumberStyles.AllowLeadingSign, "a 32-bit decimal integer");
 
     /// <summary>Parses an unsigned decimal integer that must fit 32 bits, or says where and what was expected.</summary>
-    public uint UInt32(ProcfsToken token, string what) =>
-        uint.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out uint v)
-            ? v
-            : throw Error($"expected {what} (an unsigned 32-bit decimal integer) but found '{token.Text}'", token.Column);
+    public uint UInt32(ProcfsToken token, string what) => Integer<uint>(token, what, NumberStyles.None, "an unsigned 32-bit decimal integer");
 
     /// <summary>
     /// Parses a decimal fraction, multiplies it by <paramref name="scale"/> and truncates it to a <typeparamref name="T"/>,
@@ -84,6 +72,13 @@ internal readonly struct ProcfsLine(string source, int number, string text)
             throw Error($"expected {what} but found '{token.Text}', which is out of range", token.Column);
         }
     }
+
+    // One integer parser for every width: a value that does not parse or does not fit is a positioned format error.
+    private T Integer<T>(ProcfsToken token, string what, NumberStyles style, string expected)
+        where T : System.Numerics.IBinaryInteger<T> =>
+        T.TryParse(token.Text, style, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw Error($"expected {what} ({expected}) but found '{token.Text}'", token.Column);
 
     /// <summary>Parses a decimal fraction such as <c>0.33</c> exactly.</summary>
     public decimal Decimal(ProcfsToken token, string what) =>
