@@ -30,8 +30,6 @@ internal sealed class NodeEntries<TKey, TValue>
 
     public int Count => _items.Length;
 
-    public ReadOnlySpan<KeyValuePair<TKey, TValue>> Items => _items;
-
     internal KeyValuePair<TKey, TValue>[] Array => _items;
 
     public bool TryGetValue(TKey key, out TValue value)
