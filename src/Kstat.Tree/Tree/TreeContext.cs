@@ -47,9 +47,17 @@ internal sealed class TreeContext(IKstatChain chain, KstatTreeOptions options)
 
     private static KstatReading Strip(KstatReading reading)
     {
-        var values = reading.Values;
+        // Most readings hold no CHAR at all (every reading of a monitor loop goes through here): find the first one
+        // with a straight scan of the reading's own array, and copy only when a value really shortens.
+        var values = ImmutableCollectionsMarshal.AsArray(reading.Values)!;
+        int first = 0;
+        while (first < values.Length && values[first].Kind != KstatValueKind.Char)
+        {
+            first++;
+        }
+
         KstatValue[]? stripped = null;
-        for (int i = 0; i < values.Length; i++)
+        for (int i = first; i < values.Length; i++)
         {
             if (values[i].Kind == KstatValueKind.Char)
             {
