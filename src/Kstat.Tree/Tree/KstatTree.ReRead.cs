@@ -6,9 +6,6 @@ namespace Kstat.Tree;
 /// <content>Re-reading the leaves that were read, during <see cref="Update"/>: one read per leaf, or batches.</content>
 public sealed partial class KstatTree
 {
-    // The leaves of the batch being gathered, when the chain reads in batches (guarded by _updateLock).
-    private LeafBatch? _batch;
-
     /// <summary>Re-reads every valid leaf that holds a reading; a failure leaves the old values and is reported.</summary>
     /// <remarks>
     /// Walks the node arrays directly and allocates nothing but the readings while every read succeeds. A chain that is
@@ -18,6 +15,7 @@ public sealed partial class KstatTree
     private ImmutableArray<KstatReadError> ReReadLeaves()
     {
         var reader = Context.Chain as IKstatBatchReader;
+        var batch = default(LeafBatch);
         List<(KstatHeader Header, KstatReadError Error)>? errors = null;
         foreach (var module in Entries.Array)
         {
@@ -33,10 +31,9 @@ public sealed partial class KstatTree
 
                     if (reader is not null)
                     {
-                        var batch = _batch ??= new LeafBatch();
                         if (batch.Add(leaf))
                         {
-                            ReadBatch(reader, batch, ref errors);
+                            ReadBatch(reader, ref batch, ref errors);
                         }
 
                         continue;
@@ -55,9 +52,9 @@ public sealed partial class KstatTree
             }
         }
 
-        if (reader is not null && _batch is { Count: > 0 })
+        if (reader is not null && batch.Count > 0)
         {
-            ReadBatch(reader, _batch, ref errors);
+            ReadBatch(reader, ref batch, ref errors);
         }
 
         if (errors is null)
@@ -70,21 +67,23 @@ public sealed partial class KstatTree
     }
 
     /// <summary>Reads the gathered leaves in one batch and publishes each reading; failures are reported as leaf-by-leaf reads report them.</summary>
-    private void ReadBatch(IKstatBatchReader reader, LeafBatch batch, ref List<(KstatHeader Header, KstatReadError Error)>? errors)
+    private void ReadBatch(IKstatBatchReader reader, ref LeafBatch batch, ref List<(KstatHeader Header, KstatReadError Error)>? errors)
     {
         try
         {
             int count = batch.Count;
-            var headers = batch.Headers.AsSpan(0, count);
-            var readings = batch.Readings.AsSpan(0, count);
-            var failures = batch.Errors.AsSpan(0, count);
-            Context.ReadBatch(reader, headers, readings, failures);
+            var headers = batch.Headers;
+            var readings = batch.Readings;
+            var failures = batch.Errors;
+            readings.Clear(); // a slot the chain failed to fill must not hand on the previous batch's reading
+            failures.Clear();
+            long ticket = Context.ReadBatch(reader, headers, readings, failures);
             var leaves = batch.Leaves;
             for (int i = 0; i < count; i++)
             {
                 if (readings[i] is { } reading)
                 {
-                    leaves[i].Publish(reading);
+                    leaves[i].Publish(Context.Prepare(reading, ticket + i));
                     continue;
                 }
 
