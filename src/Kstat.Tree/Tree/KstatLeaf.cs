@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Kstat.Tree;
@@ -285,6 +286,7 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
             return i;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static KeyValuePair<string, KstatValue> PseudoKey(KstatHeader header, KstatReading reading, int pseudo) => pseudo switch
         {
             0 => new(ClassKey, header.Class),
