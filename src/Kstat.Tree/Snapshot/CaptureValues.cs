@@ -6,108 +6,157 @@ namespace Kstat.Tree;
 /// Turns the text of a captured value into a <see cref="KstatValue"/> without a type column: exact integers,
 /// exact times, everything else the verbatim string.
 /// </summary>
+/// <remarks>
+/// A value is typed by its text as soon as its line is read (<see cref="Infer"/>), so that no string is kept for a
+/// number; once the kstat's type is known, <see cref="As"/> gives the values of an I/O, interrupt, timer or raw kstat
+/// the kinds of their fields. Inferred values keep all the text tells: a canonical integer prints back to its text.
+/// </remarks>
 internal static class CaptureValues
 {
-    private const decimal NanosPerSecond = 1_000_000_000m;
+    private const long NanosPerSecond = 1_000_000_000;
+    private const decimal NanosPerSecondDecimal = 1_000_000_000m;
 
     // |seconds| beyond this does not fit an hrtime_t in nanoseconds.
-    private const decimal MaxSeconds = 9_223_372_036m;
+    private const long MaxSeconds = 9_223_372_036;
+
+    // A decimal holds 28 significant digits exactly; longer text is refused rather than rounded.
+    private const int MaxDecimalDigits = 28;
 
     /// <summary>
     /// Types a value by its text alone. A canonical decimal integer (no sign on zero, no leading zeros, so printing
     /// it gives back the same text) becomes the narrowest kind: 0..int.MaxValue Int32, up to uint.MaxValue UInt32,
     /// up to long.MaxValue Int64, beyond UInt64; a negative one Int64. Anything else stays a string.
     /// </summary>
-    public static KstatValue Infer(string text)
+    public static KstatValue Infer(ReadOnlySpan<char> text)
     {
-        if (!IsCanonicalInteger(text))
+        if (!TryParseCanonical(text, out bool negative, out ulong magnitude))
         {
-            return KstatValue.FromString(text);
+            return KstatValue.FromString(text.ToString());
         }
 
-        if (text[0] == '-')
+        if (negative)
         {
-            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long negative)
-                ? KstatValue.FromInt64(negative)
-                : KstatValue.FromString(text);
+            return magnitude <= 1UL << 63
+                ? KstatValue.FromInt64(unchecked(-(long)magnitude))
+                : KstatValue.FromString(text.ToString());
         }
 
-        if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong u))
+        return Narrow(magnitude);
+    }
+
+    /// <summary>
+    /// Gives a value typed by its text (<see cref="Infer"/>) the kind a field of this kind has (an I/O counter, a
+    /// cpu_stat field, a timer's name); a value that does not fit stays as it was.
+    /// </summary>
+    public static KstatValue As(KstatValueKind kind, KstatValue value)
+    {
+        if (value.IsText)
         {
-            return KstatValue.FromString(text);
+            // Text that is not an integer: only a time can make more of it (seconds, as the Perl kstat prints them).
+            return kind == KstatValueKind.HrTime && TryParseSeconds(value.ToText(), out long seconds) ? KstatValue.HrTime(seconds) : value;
         }
 
-        return u switch
+        bool unsigned = value.Kind == KstatValueKind.UInt64;
+        ulong u = value.ToUInt64Bits();
+        long l = unchecked((long)u);
+        return kind switch
         {
-            <= int.MaxValue => KstatValue.FromInt32((int)u),
-            <= uint.MaxValue => KstatValue.FromUInt32((uint)u),
-            <= long.MaxValue => KstatValue.FromInt64((long)u),
-            _ => KstatValue.FromUInt64(u),
+            KstatValueKind.Int32 when !unsigned && l is >= int.MinValue and <= int.MaxValue => KstatValue.FromInt32((int)l),
+            KstatValueKind.UInt32 when !unsigned && l is >= 0 and <= uint.MaxValue => KstatValue.FromUInt32((uint)l),
+            KstatValueKind.Int64 when !unsigned => KstatValue.FromInt64(l),
+            KstatValueKind.UInt64 when unsigned || l >= 0 => KstatValue.FromUInt64(u),
+            KstatValueKind.String => KstatValue.FromString(value.ToString()), // the canonical integer prints back its text
+            KstatValueKind.HrTime when !unsigned => KstatValue.HrTime(l), // integer nanoseconds, as the C kstat(1) prints them
+            _ => value,
         };
     }
 
-    /// <summary>Types a value whose kind the kstat's type fixes (an I/O counter, a cpu_stat field); text that does not fit falls back to <see cref="Infer"/>.</summary>
-    public static KstatValue As(KstatValueKind kind, string text)
+    /// <summary>Gives an integer value back the kind <see cref="Infer"/> gives its text; other values come back unchanged.</summary>
+    public static KstatValue Renarrow(KstatValue value)
     {
-        var ic = CultureInfo.InvariantCulture;
-        switch (kind)
+        if (!value.IsInteger)
         {
-            case KstatValueKind.Int32 when IsCanonicalInteger(text) && int.TryParse(text, NumberStyles.AllowLeadingSign, ic, out int i):
-                return KstatValue.FromInt32(i);
-            case KstatValueKind.UInt32 when IsCanonicalInteger(text) && uint.TryParse(text, NumberStyles.None, ic, out uint ui):
-                return KstatValue.FromUInt32(ui);
-            case KstatValueKind.Int64 when IsCanonicalInteger(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, ic, out long l):
-                return KstatValue.FromInt64(l);
-            case KstatValueKind.UInt64 when IsCanonicalInteger(text) && ulong.TryParse(text, NumberStyles.None, ic, out ulong ul):
-                return KstatValue.FromUInt64(ul);
-            case KstatValueKind.String:
-                return KstatValue.FromString(text);
-            case KstatValueKind.HrTime when TryParseIoTime(text, out long ns):
-                return KstatValue.HrTime(ns);
-            default:
-                return Infer(text);
+            return value;
         }
+
+        ulong u = value.ToUInt64Bits();
+        return value.Kind != KstatValueKind.UInt64 && unchecked((long)u) < 0 ? KstatValue.FromInt64(unchecked((long)u)) : Narrow(u);
     }
 
     /// <summary>
-    /// Parses an I/O or timer time: the C kstat(1) prints integer nanoseconds, the Perl kstat float seconds, so an
-    /// integer is nanoseconds and a decimal is seconds.
+    /// Parses seconds printed as decimal text (<c>%.9f</c>, Perl's <c>%.15g</c>, or <c>0</c>) into exact nanoseconds:
+    /// <c>"23312660.5754132"</c> gives 23312660575413200. Digits past the ninth decimal are rounded half away from
+    /// zero; at most 28 digits are taken, as a decimal holds them.
     /// </summary>
-    public static bool TryParseIoTime(string text, out long nanoseconds)
-    {
-        if (IsCanonicalInteger(text))
-        {
-            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out nanoseconds);
-        }
-
-        return TryParseSeconds(text, out nanoseconds);
-    }
-
-    /// <summary>
-    /// Parses seconds printed as decimal text (<c>%.9f</c>, Perl's <c>%.15g</c>, or <c>0</c>) into exact nanoseconds,
-    /// in decimal arithmetic: <c>"23312660.5754132"</c> gives 23312660575413200. Digits past the ninth decimal are
-    /// rounded half away from zero.
-    /// </summary>
-    public static bool TryParseSeconds(string text, out long nanoseconds)
+    public static bool TryParseSeconds(ReadOnlySpan<char> text, out long nanoseconds)
     {
         nanoseconds = 0;
-        if (!LooksDecimal(text)
-            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                                 CultureInfo.InvariantCulture, out decimal seconds)
-            || Math.Abs(seconds) > MaxSeconds)
+        int i = 0;
+        bool negative = i < text.Length && text[i] == '-';
+        if (negative)
+        {
+            i++;
+        }
+
+        long seconds = 0;
+        int digits = 0;
+        for (; i < text.Length && char.IsAsciiDigit(text[i]); i++, digits++)
+        {
+            seconds = (seconds * 10) + (text[i] - '0');
+            if (seconds > MaxSeconds)
+            {
+                return false;
+            }
+        }
+
+        long fraction = 0;
+        int scale = 0;
+        bool roundUp = false; // the rest after nine decimals is at least half a nanosecond
+        bool rest = false;    // the rest is not zero
+        if (i < text.Length && text[i] == '.')
+        {
+            for (i++; i < text.Length && char.IsAsciiDigit(text[i]); i++, digits++)
+            {
+                if (scale < 9)
+                {
+                    fraction = (fraction * 10) + (text[i] - '0');
+                    scale++;
+                }
+                else
+                {
+                    roundUp |= scale++ == 9 && text[i] >= '5';
+                    rest |= text[i] != '0';
+                }
+            }
+        }
+
+        if (digits is 0 or > MaxDecimalDigits)
         {
             return false;
         }
 
-        decimal ns = decimal.Round(seconds * NanosPerSecond, 0, MidpointRounding.AwayFromZero);
-        if (ns > long.MaxValue || ns < long.MinValue)
+        if (i < text.Length)
+        {
+            return text[i] is 'e' or 'E' && TryParseScientific(text, out nanoseconds);
+        }
+
+        for (; scale < 9; scale++)
+        {
+            fraction *= 10;
+        }
+
+        if (seconds == MaxSeconds && (fraction > 0 || rest))
         {
             return false;
         }
 
-        nanoseconds = (long)ns;
+        long ns = (seconds * NanosPerSecond) + fraction + (roundUp ? 1 : 0);
+        nanoseconds = negative ? -ns : ns;
         return true;
     }
+
+    /// <summary>Parses seconds given as a string (see <see cref="TryParseSeconds(ReadOnlySpan{char}, out long)"/>).</summary>
+    public static bool TryParseSeconds(string text, out long nanoseconds) => TryParseSeconds(text.AsSpan(), out nanoseconds);
 
     /// <summary>Tells whether the text is a decimal integer that printing gives back unchanged (<c>0</c>, <c>42</c>, <c>-1</c>; not <c>007</c>, <c>-0</c>, <c>+1</c>).</summary>
     public static bool IsCanonicalInteger(ReadOnlySpan<char> text)
@@ -129,58 +178,64 @@ internal static class CaptureValues
         return true;
     }
 
-    // -?digits[.digits][e[+-]digits], checked before decimal.TryParse so that nothing else it accepts slips through.
-    private static bool LooksDecimal(ReadOnlySpan<char> text)
+    // A canonical integer (see IsCanonicalInteger) whose magnitude fits 64 bits.
+    private static bool TryParseCanonical(ReadOnlySpan<char> text, out bool negative, out ulong magnitude)
     {
-        int i = 0;
-        if (i < text.Length && text[i] == '-')
-        {
-            i++;
-        }
-
-        int digits = 0;
-        while (i < text.Length && char.IsAsciiDigit(text[i]))
-        {
-            i++;
-            digits++;
-        }
-
-        if (i < text.Length && text[i] == '.')
-        {
-            i++;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-                digits++;
-            }
-        }
-
-        if (digits == 0 || digits > 28)
+        magnitude = 0;
+        negative = text.Length > 0 && text[0] == '-';
+        if (!IsCanonicalInteger(text))
         {
             return false;
         }
 
-        if (i < text.Length && text[i] is 'e' or 'E')
+        foreach (char c in negative ? text[1..] : text)
         {
-            i++;
-            if (i < text.Length && text[i] is '+' or '-')
+            uint digit = (uint)(c - '0');
+            if (magnitude > (ulong.MaxValue - digit) / 10)
             {
-                i++;
+                return false; // 20 digits above ulong.MaxValue
             }
 
-            int exponent = 0;
-            while (i < text.Length && char.IsAsciiDigit(text[i]) && exponent < 3)
-            {
-                i++;
-                exponent++;
-            }
-
-            if (exponent == 0)
-            {
-                return false;
-            }
+            magnitude = (magnitude * 10) + digit;
         }
 
-        return i == text.Length;
+        return true;
+    }
+
+    private static KstatValue Narrow(ulong u) => u switch
+    {
+        <= int.MaxValue => KstatValue.FromInt32((int)u),
+        <= uint.MaxValue => KstatValue.FromUInt32((uint)u),
+        <= long.MaxValue => KstatValue.FromInt64((long)u),
+        _ => KstatValue.FromUInt64(u),
+    };
+
+    // -?digits[.digits]e[+-]digits (rare: Perl's %g for tiny or huge times), in decimal arithmetic.
+    private static bool TryParseScientific(ReadOnlySpan<char> text, out long nanoseconds)
+    {
+        nanoseconds = 0;
+        int e = text.IndexOfAny('e', 'E');
+        var exponent = text[(e + 1)..];
+        if (exponent.Length > 0 && exponent[0] is '+' or '-')
+        {
+            exponent = exponent[1..];
+        }
+
+        if (exponent.Length is 0 or > 3 || exponent.ContainsAnyExceptInRange('0', '9')
+            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                                 CultureInfo.InvariantCulture, out decimal seconds)
+            || Math.Abs(seconds) > MaxSeconds)
+        {
+            return false;
+        }
+
+        decimal ns = decimal.Round(seconds * NanosPerSecondDecimal, 0, MidpointRounding.AwayFromZero);
+        if (ns > long.MaxValue || ns < long.MinValue)
+        {
+            return false;
+        }
+
+        nanoseconds = (long)ns;
+        return true;
     }
 }

@@ -1,0 +1,110 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
+namespace Kstat.Tree;
+
+/// <content>Completing a kstat: its schema, type, kid, header and typed reading.</content>
+internal sealed partial class CaptureBuilder
+{
+    private void Complete(KstatAccumulator kstat, Span<RawStatistic> statistics)
+    {
+        long crTime = kstat.CrTime is { } c ? Time(c) : 0;
+        long snapTime = kstat.SnapTime is { } s ? Time(s) : 0;
+        bool known = _identities.TryGetValue(kstat.Id, out var identity);
+        var schema = _schemas.Find(statistics, known ? identity.Schema : null);
+        if (schema is null)
+        {
+            // Names not seen in this order yet, or one printed twice: the last value wins, at the first position.
+            Deduplicate(_statistics);
+            statistics = CollectionsMarshal.AsSpan(_statistics);
+            schema = _schemas.Find(statistics, null) ?? _schemas.Add(statistics);
+        }
+
+        long kid;
+        KstatType type;
+        if (known && identity.CrTime == crTime)
+        {
+            kid = identity.Kid;
+
+            // The type stays what the first round with data showed, so that values keep their kinds.
+            type = kstat.Type ?? (identity.TypeSettled ? identity.Type : KstatShapes.Infer(kstat.Module, kstat.Name, schema.Names.AsSpan()));
+        }
+        else
+        {
+            kid = kstat.FreshKid ??= _nextKid++;
+            type = kstat.Type ?? KstatShapes.Infer(kstat.Module, kstat.Name, schema.Names.AsSpan());
+        }
+
+        string cls = kstat.Class ?? string.Empty;
+        var header = known && identity.Header is var h && h.Kid == kid && h.CrTime == crTime && h.Type == type && ReferenceEquals(h.Class, cls)
+            ? h
+            : new KstatHeader(kstat.Module, kstat.Instance, kstat.Name, cls, type, crTime, kid);
+
+        KstatReading? reading = null;
+        if (kstat.SnapTime is not null || statistics.Length > 0)
+        {
+            reading = new KstatReading(snapTime, schema, Values(statistics, KstatShapes.FieldsOf(type, kstat.Module, kstat.Name), out bool keep));
+            kstat.Kept = keep ? statistics.ToArray() : null;
+        }
+
+        bool settled = kstat.Type is not null || statistics.Length > 0 || (known && identity.Kid == kid && identity.TypeSettled);
+        kstat.PreviousIdentity = known ? identity : null;
+        kstat.Header = header;
+        kstat.Reading = reading;
+        _identities[kstat.Id] = new CaptureIdentity(kid, crTime, type, settled, reading is not null ? schema : known ? identity.Schema : null, header);
+    }
+
+    // Types the values: a field of an I/O, interrupt, timer or raw kstat gets its kind. keep: the values cannot give
+    // back what was printed (a time parsed from seconds, a number kept as text, a quoted JSON value).
+    private static ImmutableArray<KstatValue> Values(ReadOnlySpan<RawStatistic> statistics, FrozenDictionary<string, KstatValueKind>? fields, out bool keep)
+    {
+        keep = false;
+        var values = new KstatValue[statistics.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            var statistic = statistics[i];
+            var value = statistic.Value;
+            if (statistic.Quoted)
+            {
+                keep = true;
+            }
+            else if (fields is not null && fields.TryGetValue(statistic.Name, out var kind))
+            {
+                var typed = CaptureValues.As(kind, value);
+                keep |= typed.Kind == KstatValueKind.HrTime || (typed.IsText && !value.IsText);
+                value = typed;
+            }
+
+            values[i] = value;
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(values);
+    }
+
+    private static void Deduplicate(List<RawStatistic> statistics)
+    {
+        var first = new Dictionary<string, int>(statistics.Count, StringComparer.Ordinal);
+        int count = 0;
+        for (int i = 0; i < statistics.Count; i++)
+        {
+            var statistic = statistics[i];
+            if (first.TryGetValue(statistic.Name, out int at))
+            {
+                statistics[at] = statistic;
+            }
+            else
+            {
+                first.Add(statistic.Name, count);
+                statistics[count++] = statistic;
+            }
+        }
+
+        statistics.RemoveRange(count, statistics.Count - count);
+    }
+
+    private long Time(CaptureTime time) =>
+        time.BadText is null
+            ? time.Nanoseconds
+            : throw _lines.Error($"expected {time.Name} as seconds (such as 71.231448016 or 0) but found '{Shorten(time.BadText)}'", time.Line, time.Column);
+}
