@@ -7,8 +7,14 @@ namespace Kstat.Tree;
 /// <content>Completing a kstat: its schema, type, kid, header and typed reading.</content>
 internal sealed partial class CaptureBuilder
 {
-    private void Complete(KstatAccumulator kstat, Span<RawStatistic> statistics)
+    private CaptureEntry Complete(KstatAccumulator kstat)
     {
+        var statistics = CollectionsMarshal.AsSpan(kstat.Statistics);
+        if (_closed.Count > 0)
+        {
+            RecordClosed();
+        }
+
         long crTime = kstat.CrTime is { } c ? Time(c) : 0;
         long snapTime = kstat.SnapTime is { } s ? Time(s) : 0;
         bool known = _identities.TryGetValue(kstat.Id, out var identity);
@@ -16,14 +22,15 @@ internal sealed partial class CaptureBuilder
         if (schema is null)
         {
             // Names not seen in this order yet, or one printed twice: the last value wins, at the first position.
-            Deduplicate(_statistics);
-            statistics = CollectionsMarshal.AsSpan(_statistics);
+            Deduplicate(kstat.Statistics);
+            statistics = CollectionsMarshal.AsSpan(kstat.Statistics);
             schema = _schemas.Find(statistics, null) ?? _schemas.Add(statistics);
         }
 
         long kid;
         KstatType type;
-        if (known && identity.CrTime == crTime)
+        bool fresh = !(known && identity.CrTime == crTime);
+        if (!fresh)
         {
             kid = identity.Kid;
 
@@ -32,7 +39,7 @@ internal sealed partial class CaptureBuilder
         }
         else
         {
-            kid = kstat.FreshKid ??= _nextKid++;
+            kid = _reusedKid ?? _nextKid++;
             type = kstat.Type ?? KstatShapes.Infer(kstat.Module, kstat.Name, schema.Names.AsSpan());
         }
 
@@ -42,17 +49,16 @@ internal sealed partial class CaptureBuilder
             : new KstatHeader(kstat.Module, kstat.Instance, kstat.Name, cls, type, crTime, kid);
 
         KstatReading? reading = null;
+        RawStatistic[]? kept = null;
         if (kstat.SnapTime is not null || statistics.Length > 0)
         {
             reading = new KstatReading(snapTime, schema, Values(statistics, KstatShapes.FieldsOf(type, kstat.Module, kstat.Name), out bool keep));
-            kstat.Kept = keep ? statistics.ToArray() : null;
+            kept = keep ? statistics.ToArray() : null;
         }
 
         bool settled = kstat.Type is not null || statistics.Length > 0 || (known && identity.Kid == kid && identity.TypeSettled);
-        kstat.PreviousIdentity = known ? identity : null;
-        kstat.Header = header;
-        kstat.Reading = reading;
-        _identities[kstat.Id] = new CaptureIdentity(kid, crTime, type, settled, reading is not null ? schema : known ? identity.Schema : null, header);
+        var next = new CaptureIdentity(kid, crTime, type, settled, reading is not null ? schema : known ? identity.Schema : null, header);
+        return new CaptureEntry(header, reading, kept, kstat.Type is not null, next, fresh);
     }
 
     // Types the values: a field of an I/O, interrupt, timer or raw kstat gets its kind. keep: the values cannot give

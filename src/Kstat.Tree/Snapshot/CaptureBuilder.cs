@@ -9,8 +9,10 @@ namespace Kstat.Tree;
 /// </summary>
 /// <remarks>
 /// <para>Memory is the data kept. A kstat is completed (typed, given its header and reading) as soon as the reader
-/// moves on to another one, so that its lines never outlive it; its statistics gather in one list reused by every
-/// kstat. A kstat printed again later in the same round is reopened with the statistics its reading gives back.</para>
+/// moves on to another one, so that its lines never outlive it: one <see cref="KstatAccumulator"/> serves every
+/// kstat, and the round keeps only a struct entry per kstat. A kstat printed again later in the same round goes on
+/// from the statistics its reading gives back. What a round teaches about a kstat (its identity) is recorded when
+/// the round closes, so that completing a kstat again within a round sees the same past.</para>
 /// <para>Names are interned (looked up by span, so a line costs no string for them), schemas are shared by every
 /// kstat with the same names (<see cref="CaptureSchemas"/>), and a header that does not change is shared between
 /// rounds.</para>
@@ -19,14 +21,16 @@ internal sealed partial class CaptureBuilder
 {
     private readonly CaptureLineReader _lines;
     private readonly List<SnapshotRound> _rounds = [];
-    private readonly Dictionary<KstatId, KstatAccumulator> _current = [];
-    private readonly List<KstatAccumulator> _order = [];
+    private readonly Dictionary<KstatId, int> _current = []; // the kstats of the round in progress: their entries
+    private List<CaptureEntry> _entries = [];
+    private List<CaptureEntry> _closed = []; // the last round's entries, until a kstat needs what they teach
     private readonly Dictionary<KstatId, CaptureIdentity> _identities = [];
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringsBySpan;
     private readonly CaptureSchemas _schemas = new();
-    private readonly List<RawStatistic> _statistics = [];
-    private KstatAccumulator? _open;
+    private readonly KstatAccumulator _kstat;
+    private int _open = -1; // the entry of the kstat being read, if any
+    private long? _reusedKid;
     private ImmutableArray<KstatHeader> _previous;
     private string? _timestamp;
     private long _chainId;
@@ -35,6 +39,7 @@ internal sealed partial class CaptureBuilder
     public CaptureBuilder(CaptureLineReader lines)
     {
         _lines = lines;
+        _kstat = new KstatAccumulator(this);
         _stringsBySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -66,7 +71,7 @@ internal sealed partial class CaptureBuilder
     /// <summary>A <c>-T</c> timestamp line: it starts a round (closing the one in progress, if it holds anything).</summary>
     public void Timestamp(string text)
     {
-        if (_order.Count > 0 || _timestamp is not null)
+        if (_entries.Count > 0 || _timestamp is not null)
         {
             CloseRound();
         }
@@ -77,7 +82,7 @@ internal sealed partial class CaptureBuilder
     /// <summary>A round separator (a blank line in <c>-p</c> output): closes the round in progress unless it is empty.</summary>
     public void EndRound()
     {
-        if (_order.Count > 0)
+        if (_entries.Count > 0)
         {
             CloseRound();
         }
@@ -100,7 +105,7 @@ internal sealed partial class CaptureBuilder
     /// <summary>Closes the last round and returns them all; a capture with no kstat gives one empty round.</summary>
     public IReadOnlyList<SnapshotRound> Finish()
     {
-        if (_order.Count > 0 || _timestamp is not null || _rounds.Count == 0)
+        if (_entries.Count > 0 || _timestamp is not null || _rounds.Count == 0)
         {
             CloseRound();
         }
@@ -112,18 +117,18 @@ internal sealed partial class CaptureBuilder
     public void CloseRound()
     {
         CompleteOpen();
-        var headers = ImmutableArray.CreateBuilder<KstatHeader>(_order.Count);
-        var readings = new Dictionary<long, KstatReading?>(_order.Count);
-        foreach (var kstat in _order)
+        var headers = ImmutableArray.CreateBuilder<KstatHeader>(_entries.Count);
+        var readings = new Dictionary<long, KstatReading?>(_entries.Count);
+        foreach (var entry in CollectionsMarshal.AsSpan(_entries))
         {
-            var header = kstat.Header!;
+            var header = entry.Header;
             if (header.Name.StartsWith("kstat_", StringComparison.Ordinal))
             {
                 continue; // kstat(1) never prints these; a chain leaves them out (IKstatChain).
             }
 
             headers.Add(header);
-            readings[header.Kid] = kstat.Reading;
+            readings[header.Kid] = entry.Reading;
         }
 
         var round = headers.DrainToImmutable();
@@ -135,7 +140,10 @@ internal sealed partial class CaptureBuilder
         _previous = round;
         _rounds.Add(new SnapshotRound(round, readings, _timestamp, _chainId));
         _current.Clear();
-        _order.Clear();
+
+        // What this round teaches is recorded when the next round has a kstat: a capture of one round never needs it.
+        RecordClosed();
+        (_closed, _entries) = (_entries, _closed);
         _timestamp = null;
     }
 
@@ -143,78 +151,54 @@ internal sealed partial class CaptureBuilder
 
     private KstatAccumulator Kstat(KstatId id, bool repeatStartsRound)
     {
-        if (_open is not null && _open.Id.Equals(id) && !repeatStartsRound)
+        if (_open >= 0 && _kstat.Id.Equals(id) && !repeatStartsRound)
         {
-            return _open;
+            return _kstat;
         }
 
-        if (_current.TryGetValue(id, out var found))
+        if (_current.TryGetValue(id, out int index))
         {
             if (!repeatStartsRound)
             {
+                // Printed again later in the round: it goes on from what its earlier lines made, as if they were together.
                 CompleteOpen();
-                Reopen(found);
-                return found;
+                var earlier = _entries[index];
+                _kstat.Reset(id, earlier);
+                _reusedKid = earlier.FreshKid ? earlier.Header.Kid : null;
+                _open = index;
+                return _kstat;
             }
 
             CloseRound();
         }
 
         CompleteOpen();
-        var kstat = new KstatAccumulator(id, this);
-        _current.Add(id, kstat);
-        _order.Add(kstat);
-        Open(kstat);
-        return kstat;
-    }
-
-    private void Open(KstatAccumulator kstat)
-    {
-        _statistics.Clear();
-        kstat.Statistics = _statistics;
-        _open = kstat;
+        _current.Add(id, _entries.Count);
+        _open = _entries.Count;
+        _entries.Add(default);
+        _kstat.Reset(id);
+        return _kstat;
     }
 
     private void CompleteOpen()
     {
-        if (_open is { } kstat)
+        if (_open >= 0)
         {
-            _open = null;
-            kstat.Statistics = null;
-            Complete(kstat, CollectionsMarshal.AsSpan(_statistics));
+            _entries[_open] = Complete(_kstat);
+            _open = -1;
+            _reusedKid = null;
         }
     }
 
-    // A kstat printed again in the same round: its statistics so far come back, in their order, and the identity it
-    // had before this round is restored, so that completing it again decides as if its lines had been together.
-    private void Reopen(KstatAccumulator kstat)
+    private void RecordClosed()
     {
-        Open(kstat);
-        if (kstat.Kept is { } kept)
+        foreach (var entry in CollectionsMarshal.AsSpan(_closed))
         {
-            _statistics.AddRange(kept);
-        }
-        else if (kstat.Reading is { } reading)
-        {
-            var names = reading.Schema.Names;
-            for (int i = 0; i < names.Length; i++)
-            {
-                _statistics.Add(new RawStatistic(names[i], CaptureValues.Renarrow(reading.Values[i]), Quoted: false));
-            }
+            var header = entry.Header;
+            _identities[new KstatId(header.Module, header.Instance, header.Name)] = entry.Identity;
         }
 
-        if (kstat.PreviousIdentity is { } previous)
-        {
-            _identities[kstat.Id] = previous;
-        }
-        else
-        {
-            _identities.Remove(kstat.Id);
-        }
-
-        kstat.Header = null;
-        kstat.Reading = null;
-        kstat.Kept = null;
+        _closed.Clear();
     }
 
     private static bool SameHeaders(ImmutableArray<KstatHeader> before, ImmutableArray<KstatHeader> now) =>

@@ -27,21 +27,31 @@ internal static class CaptureValues
     /// it gives back the same text) becomes the narrowest kind: 0..int.MaxValue Int32, up to uint.MaxValue UInt32,
     /// up to long.MaxValue Int64, beyond UInt64; a negative one Int64. Anything else stays a string.
     /// </summary>
-    public static KstatValue Infer(ReadOnlySpan<char> text)
+    public static KstatValue Infer(ReadOnlySpan<char> text) =>
+        TryInferInteger(text, out var value) ? value : KstatValue.FromString(text.ToString());
+
+    /// <summary>Types a canonical decimal integer as <see cref="Infer"/> does; <see langword="false"/> for any other text.</summary>
+    public static bool TryInferInteger(ReadOnlySpan<char> text, out KstatValue value)
     {
+        value = default;
         if (!TryParseCanonical(text, out bool negative, out ulong magnitude))
         {
-            return KstatValue.FromString(text.ToString());
+            return false;
         }
 
         if (negative)
         {
-            return magnitude <= 1UL << 63
-                ? KstatValue.FromInt64(unchecked(-(long)magnitude))
-                : KstatValue.FromString(text.ToString());
+            if (magnitude > 1UL << 63)
+            {
+                return false;
+            }
+
+            value = KstatValue.FromInt64(unchecked(-(long)magnitude));
+            return true;
         }
 
-        return Narrow(magnitude);
+        value = Narrow(magnitude);
+        return true;
     }
 
     /// <summary>
@@ -178,27 +188,35 @@ internal static class CaptureValues
         return true;
     }
 
-    // A canonical integer (see IsCanonicalInteger) whose magnitude fits 64 bits.
+    // A canonical integer (see IsCanonicalInteger) whose magnitude fits 64 bits, in one pass.
     private static bool TryParseCanonical(ReadOnlySpan<char> text, out bool negative, out ulong magnitude)
     {
         magnitude = 0;
         negative = text.Length > 0 && text[0] == '-';
-        if (!IsCanonicalInteger(text))
+        var digits = negative ? text[1..] : text;
+        if (digits.Length is 0 or > 20 || (digits[0] == '0' && (digits.Length > 1 || negative)))
         {
             return false;
         }
 
-        foreach (char c in negative ? text[1..] : text)
+        ulong m = 0;
+        foreach (char c in digits)
         {
             uint digit = (uint)(c - '0');
-            if (magnitude > (ulong.MaxValue - digit) / 10)
+            if (digit > 9)
             {
-                return false; // 20 digits above ulong.MaxValue
+                return false;
             }
 
-            magnitude = (magnitude * 10) + digit;
+            m = unchecked((m * 10) + digit); // 19 digits always fit; 20 are checked below
         }
 
+        if (digits.Length == 20 && !ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out m))
+        {
+            return false; // above ulong.MaxValue
+        }
+
+        magnitude = m;
         return true;
     }
 

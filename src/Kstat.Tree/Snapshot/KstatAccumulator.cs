@@ -1,12 +1,14 @@
 namespace Kstat.Tree;
 
 /// <summary>
-/// One kstat of the round in progress: its header fields as the capture shows them, its statistics while it is
-/// the kstat being read, and what <see cref="CaptureBuilder"/> made of them once it moved on.
+/// The kstat a capture reader is reading: its header fields as the capture shows them and its statistics. The
+/// builder has one and resets it for each kstat; what a kstat becomes is kept in a <see cref="CaptureEntry"/>.
 /// </summary>
-internal sealed class KstatAccumulator(KstatId id, CaptureBuilder builder)
+internal sealed class KstatAccumulator(CaptureBuilder builder)
 {
-    public KstatId Id { get; } = id;
+    private readonly List<RawStatistic> _statistics = [];
+
+    public KstatId Id { get; private set; }
 
     public string Module => Id.Module;
 
@@ -24,23 +26,42 @@ internal sealed class KstatAccumulator(KstatId id, CaptureBuilder builder)
 
     public CaptureTime? SnapTime { get; private set; }
 
-    /// <summary>Gets or sets the list the statistics go to while this is the kstat being read (the builder's), else <c>null</c>.</summary>
-    public List<RawStatistic>? Statistics { get; set; }
+    /// <summary>Gets the statistics in the order printed, without the pseudo-statistics; a name may repeat (the last wins later).</summary>
+    public List<RawStatistic> Statistics => _statistics;
 
-    /// <summary>Gets or sets the header made when the kstat was completed; <c>null</c> while it is being read.</summary>
-    public KstatHeader? Header { get; set; }
+    /// <summary>Starts a kstat, or starts it again with what an earlier part of the round printed.</summary>
+    public void Reset(KstatId id, in CaptureEntry? earlier = null)
+    {
+        Id = id;
+        _statistics.Clear();
+        if (earlier is not { } entry)
+        {
+            Class = null;
+            Type = null;
+            CrTime = null;
+            SnapTime = null;
+            return;
+        }
 
-    /// <summary>Gets or sets the reading made when the kstat was completed (<c>null</c>: no data printed).</summary>
-    public KstatReading? Reading { get; set; }
-
-    /// <summary>Gets or sets the statistics as printed, kept only when the reading's values cannot give them back (for a kstat printed again later in the round).</summary>
-    public RawStatistic[]? Kept { get; set; }
-
-    /// <summary>Gets or sets what the builder knew of this kstat before it completed it in this round.</summary>
-    public CaptureIdentity? PreviousIdentity { get; set; }
-
-    /// <summary>Gets or sets the id given to this kstat as a new one in this round, so that completing it again keeps it.</summary>
-    public long? FreshKid { get; set; }
+        // What completion made of it gives back what it needs: a class and a crtime of "" and 0 count as absent.
+        var header = entry.Header;
+        Class = header.Class;
+        Type = entry.TypeGiven ? header.Type : null;
+        CrTime = new CaptureTime(header.CrTime, null, "crtime", 0, 0);
+        SnapTime = entry.Reading is { } r ? new CaptureTime(r.SnapTime, null, "snaptime", 0, 0) : null;
+        if (entry.Kept is { } kept)
+        {
+            _statistics.AddRange(kept);
+        }
+        else if (entry.Reading is { } reading)
+        {
+            var names = reading.Schema.Names;
+            for (int i = 0; i < names.Length; i++)
+            {
+                _statistics.Add(new RawStatistic(names[i], CaptureValues.Renarrow(reading.Values[i]), Quoted: false));
+            }
+        }
+    }
 
     /// <summary>Adds a statistic printed as text (<c>kstat -p</c>, the human format, an unquoted JSON value).</summary>
     /// <param name="name">The statistic name, interned.</param>
@@ -63,7 +84,9 @@ internal sealed class KstatAccumulator(KstatId id, CaptureBuilder builder)
                 SnapTime = CaptureTime.Parse(name, text, line, column);
                 break;
             default:
-                Statistics!.Add(new RawStatistic(name, CaptureValues.Infer(text), Quoted: false));
+                // Text values repeat (a CPU's brand, a state): one string each, as for names.
+                var value = CaptureValues.TryInferInteger(text, out var integer) ? integer : KstatValue.FromString(builder.Intern(text));
+                _statistics.Add(new RawStatistic(name, value, Quoted: false));
                 break;
         }
     }
@@ -81,6 +104,6 @@ internal sealed class KstatAccumulator(KstatId id, CaptureBuilder builder)
             return;
         }
 
-        Statistics!.Add(new RawStatistic(name, KstatValue.FromString(text), Quoted: true));
+        _statistics.Add(new RawStatistic(name, KstatValue.FromString(text), Quoted: true));
     }
 }

@@ -119,9 +119,9 @@ internal static class KstatShapes
     // Keyed like kstat(1)'s lookup_raw_kstat_fn: module and name with their digits removed.
     private static FrozenDictionary<string, KstatValueKind>? RawFields(string module, string name)
     {
-        if (module.Length + name.Length >= 128)
+        if (module.Length + name.Length >= 128 || module.Length == 0 || module[0] is not ('c' or 'u' or 'n'))
         {
-            return null; // longer than any raw key
+            return null; // not cpu_stat, unix or nfs: no raw decoder (checked first, as most kstats are named)
         }
 
         Span<char> key = stackalloc char[module.Length + name.Length + 1];

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Kstat.Tree;
 
 /// <summary>
@@ -32,6 +30,13 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
     private char[] _lastKey = new char[256];
     private int _lastKeyLength;
 
+    // The statistic names of the kstat before, line by line, and of this one: kstats of one shape print the same
+    // names in the same order (every cpu_info of a machine), so a name is mostly told by comparing it, not hashing it.
+    private string[] _predicted = new string[64];
+    private int _predictedCount;
+    private string[] _names = new string[64];
+    private int _nameCount;
+
     public static void Read(CaptureLineReader lines, CaptureBuilder builder) => new ParseableCaptureReader(lines, builder).ReadLines();
 
     private void ReadLines()
@@ -58,24 +63,9 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
     private void ReadLine(ReadOnlySpan<char> line)
     {
         int number = lines.LineNumber;
-        int c1 = line.IndexOf(':');
-        if (c1 <= 0)
+        if (!TryKeyStart(line, out int c1, out int instance, out int c2))
         {
-            throw lines.Error($"{Expected} but found '{Shorten(line)}'", number, 1);
-        }
-
-        int c2 = line[(c1 + 1)..].IndexOf(':');
-        if (c2 < 0)
-        {
-            throw lines.Error($"{Expected}: a ':' after the instance is missing", number, line.Length + 1);
-        }
-
-        c2 += c1 + 1;
-        var instanceText = line[(c1 + 1)..c2];
-        if (!CaptureValues.IsCanonicalInteger(instanceText)
-            || !int.TryParse(instanceText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int instance))
-        {
-            throw lines.Error($"expected an instance number (%d) but found '{Shorten(instanceText)}'", number, c1 + 2);
+            throw KeyStartError(line, number);
         }
 
         // The key ends at keyEnd; the value, if any, starts at valueStart.
@@ -111,13 +101,16 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
 
         var statistic = line[(c3 + 1)..keyEnd];
         KstatAccumulator kstat;
-        if (_last is not null && line[..c3].SequenceEqual(_lastKey.AsSpan(0, _lastKeyLength)))
+        if (_last is not null && c3 == _lastKeyLength && line[..c3].SequenceEqual(_lastKey.AsSpan(0, c3)))
         {
             kstat = _last;
         }
         else
         {
             kstat = _last = builder.Kstat(line[..c1], instance, line[(c2 + 1)..c3], repeatStartsRound: false);
+            (_predicted, _names) = (_names, _predicted);
+            _predictedCount = _nameCount;
+            _nameCount = 0;
             if (c3 > _lastKey.Length)
             {
                 _lastKey = new char[Math.Max(c3, _lastKey.Length * 2)];
@@ -134,7 +127,82 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
 
         // Where TABs were expanded the exact blanks are lost anyway: trailing ones are taken as editing noise.
         var value = valueStart < 0 ? default : tab >= 0 ? line[valueStart..] : line[valueStart..].TrimEnd(' ');
-        kstat.Add(builder.Intern(statistic), value, number, (valueStart < 0 ? keyEnd : valueStart) + 1);
+        kstat.Add(Name(statistic), value, number, (valueStart < 0 ? keyEnd : valueStart) + 1);
+    }
+
+    // The interned statistic name: the one the kstat before had on this line when it is the same.
+    private string Name(ReadOnlySpan<char> statistic)
+    {
+        int at = _nameCount;
+        string name = at < _predictedCount && statistic.SequenceEqual(_predicted[at]) ? _predicted[at] : builder.Intern(statistic);
+        if (at == _names.Length)
+        {
+            Array.Resize(ref _names, at * 2);
+        }
+
+        _names[at] = name;
+        _nameCount = at + 1;
+        return name;
+    }
+
+    // module:instance: with a canonical instance number, in one pass (the common case).
+    private static bool TryKeyStart(ReadOnlySpan<char> line, out int c1, out int instance, out int c2)
+    {
+        instance = 0;
+        c2 = -1;
+        c1 = line.IndexOf(':');
+        if (c1 <= 0)
+        {
+            return false;
+        }
+
+        int i = c1 + 1;
+        bool negative = i < line.Length && line[i] == '-';
+        if (negative)
+        {
+            i++;
+        }
+
+        int first = i;
+        long value = 0;
+        for (; i < line.Length && char.IsAsciiDigit(line[i]) && i - first < 11; i++)
+        {
+            value = (value * 10) + (line[i] - '0');
+        }
+
+        int digits = i - first;
+        if (i >= line.Length || line[i] != ':' || digits == 0 || (line[first] == '0' && (digits > 1 || negative)))
+        {
+            return false;
+        }
+
+        value = negative ? -value : value;
+        if (value is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        instance = (int)value;
+        c2 = i;
+        return true;
+    }
+
+    // What is wrong with a line whose key does not start with module:instance:.
+    private KstatFormatException KeyStartError(ReadOnlySpan<char> line, int number)
+    {
+        int c1 = line.IndexOf(':');
+        if (c1 <= 0)
+        {
+            return lines.Error($"{Expected} but found '{Shorten(line)}'", number, 1);
+        }
+
+        int c2 = IndexOf(line, ':', c1 + 1);
+        if (c2 < 0)
+        {
+            return lines.Error($"{Expected}: a ':' after the instance is missing", number, line.Length + 1);
+        }
+
+        return lines.Error($"expected an instance number (%d) but found '{Shorten(line[(c1 + 1)..c2])}'", number, c1 + 2);
     }
 
     private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
