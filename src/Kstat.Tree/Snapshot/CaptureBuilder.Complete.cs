@@ -57,8 +57,8 @@ internal sealed partial class CaptureBuilder
         }
 
         bool settled = kstat.Type is not null || statistics.Length > 0 || (known && identity.Kid == kid && identity.TypeSettled);
-        var next = new CaptureIdentity(kid, crTime, type, settled, reading is not null ? schema : known ? identity.Schema : null, header);
-        return new CaptureEntry(header, reading, kept, kstat.Type is not null, next, fresh);
+        var next = new CaptureIdentity(header, settled, reading is not null ? schema : known ? identity.Schema : null);
+        return new CaptureEntry(next, reading, kept, kstat.Type is not null, fresh);
     }
 
     // Types the values: a field of an I/O, interrupt, timer or raw kstat gets its kind. keep: the values cannot give

@@ -21,8 +21,8 @@ internal sealed partial class CaptureBuilder
 {
     private readonly CaptureLineReader _lines;
     private readonly List<SnapshotRound> _rounds = [];
-    private readonly Dictionary<KstatId, int> _current = []; // the kstats of the round in progress: their entries
-    private List<CaptureEntry> _entries = [];
+    private readonly Dictionary<KstatId, int> _current; // the kstats of the round in progress: their entries
+    private List<CaptureEntry> _entries;
     private List<CaptureEntry> _closed = []; // the last round's entries, until a kstat needs what they teach
     private readonly Dictionary<KstatId, CaptureIdentity> _identities = [];
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
@@ -36,9 +36,13 @@ internal sealed partial class CaptureBuilder
     private long _chainId;
     private long _nextKid = 1;
 
-    public CaptureBuilder(CaptureLineReader lines)
+    /// <param name="lines">The reader, for the errors found when a kstat is completed.</param>
+    /// <param name="expectedKstats">How many kstats a round may hold (sizes the round's tables once), or 0.</param>
+    public CaptureBuilder(CaptureLineReader lines, int expectedKstats = 0)
     {
         _lines = lines;
+        _current = new Dictionary<KstatId, int>(expectedKstats);
+        _entries = new List<CaptureEntry>(expectedKstats);
         _kstat = new KstatAccumulator(this);
         _stringsBySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -95,8 +99,12 @@ internal sealed partial class CaptureBuilder
     /// <param name="repeatStartsRound">When the kstat is already in the round: <see langword="true"/> starts a new round
     /// (human output has no other round marker), <see langword="false"/> adds to it (the last value wins).</param>
     /// <returns>The kstat, ready for its statistics (until the next call).</returns>
-    public KstatAccumulator Kstat(ReadOnlySpan<char> module, int instance, ReadOnlySpan<char> name, bool repeatStartsRound) =>
-        Kstat(new KstatId(Intern(module), instance, Intern(name)), repeatStartsRound);
+    public KstatAccumulator Kstat(ReadOnlySpan<char> module, int instance, ReadOnlySpan<char> name, bool repeatStartsRound)
+    {
+        // Kstats come grouped by module: the module of the kstat before is mostly this one.
+        string shared = _kstat.Id.Module is { } last && module.SequenceEqual(last) ? last : Intern(module);
+        return Kstat(new KstatId(shared, instance, Intern(name)), repeatStartsRound);
+    }
 
     /// <inheritdoc cref="Kstat(ReadOnlySpan{char}, int, ReadOnlySpan{char}, bool)"/>
     public KstatAccumulator Kstat(string module, int instance, string name, bool repeatStartsRound) =>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Kstat.Tree;
@@ -16,8 +15,9 @@ internal sealed class CaptureLineReader
     /// <summary>The longest line accepted (1 MiB of characters); kstat(1) never prints anything close.</summary>
     internal const int MaxLineLength = 1 << 20;
 
-    // Where a line needs attention: its end, a NUL, and U+FFFD (what the replacing decoder makes of bad bytes).
-    private static readonly SearchValues<char> Stops = SearchValues.Create("\n\0\uFFFD");
+    // Where a line needs attention: its end and a NUL (both found by one packed search), and U+FFFD, what the
+    // replacing decoder makes of bad bytes: found once per read of the input (_replacement), not once per line.
+    private const char Replacement = '\uFFFD';
 
     private readonly TextReader _reader;
     private readonly Queue<(string Line, int Number)> _pushedBack = new();
@@ -26,6 +26,7 @@ internal sealed class CaptureLineReader
     private int _start;  // the first character not returned yet
     private int _length; // the characters in the buffer
     private int _lastRead;
+    private int _replacement = -1; // where the first U+FFFD not returned yet is in the buffer, if it marks bad bytes
     private bool _eof;
 
     /// <param name="reader">The text.</param>
@@ -70,32 +71,22 @@ internal sealed class CaptureLineReader
         int end;
         while (true)
         {
-            int stop = _buffer.AsSpan(scan, _length - scan).IndexOfAny(Stops);
+            int stop = _buffer.AsSpan(scan, _length - scan).IndexOfAny('\n', '\0');
             if (stop >= 0)
             {
                 int at = scan + stop;
+                CheckReplacement(at);
                 CheckLength(at - _start);
-                char c = _buffer[at];
-                if (c == '\n')
-                {
-                    end = at;
-                    break;
-                }
-
-                if (c == '\0')
+                if (_buffer[at] == '\0')
                 {
                     throw Error("expected kstat(1) text but found a NUL character (a binary file?)", LineNumber + 1, at - _start + 1);
                 }
 
-                if (_replacementIsInvalid)
-                {
-                    throw Error("expected UTF-8 text but found bytes that are not (a binary file?)", LineNumber + 1, at - _start + 1);
-                }
-
-                scan = at + 1; // a U+FFFD that was in the text itself
-                continue;
+                end = at;
+                break;
             }
 
+            CheckReplacement(_length);
             CheckLength(_length - _start);
             int scanned = _length - _start;
             if (!Fill())
@@ -151,6 +142,16 @@ internal sealed class CaptureLineReader
         return line;
     }
 
+    // Bad bytes before this point of the line in progress.
+    private void CheckReplacement(int before)
+    {
+        if (_replacement >= 0 && _replacement < before)
+        {
+            CheckLength(_replacement - _start); // a line too long before them is what is wrong first
+            throw Error("expected UTF-8 text but found bytes that are not (a binary file?)", LineNumber + 1, _replacement - _start + 1);
+        }
+    }
+
     private void CheckLength(int length)
     {
         if (length > MaxLineLength)
@@ -177,6 +178,11 @@ internal sealed class CaptureLineReader
             _buffer.AsSpan(_start, kept).CopyTo(_buffer);
         }
 
+        if (_replacement >= 0)
+        {
+            _replacement -= _start;
+        }
+
         _start = 0;
         _length = kept;
         int read;
@@ -188,6 +194,11 @@ internal sealed class CaptureLineReader
         {
             throw new KstatFormatException(
                 $"expected UTF-8 text but found bytes that are not (a binary file?): {e.Message}", SourceName, LineNumber + 1, kept + 1);
+        }
+
+        if (_replacementIsInvalid && _replacement < 0 && _buffer.AsSpan(_length, read).IndexOf(Replacement) is int bad and >= 0)
+        {
+            _replacement = _length + bad;
         }
 
         _length += read;
