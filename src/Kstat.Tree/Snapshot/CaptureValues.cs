@@ -101,6 +101,11 @@ internal static class CaptureValues
     public static bool TryParseSeconds(ReadOnlySpan<char> text, out long nanoseconds)
     {
         nanoseconds = 0;
+        if (text.IndexOfAny('e', 'E') >= 0)
+        {
+            return TryParseScientific(text, out nanoseconds);
+        }
+
         int i = 0;
         bool negative = i < text.Length && text[i] == '-';
         if (negative)
@@ -147,7 +152,7 @@ internal static class CaptureValues
 
         if (i < text.Length)
         {
-            return text[i] is 'e' or 'E' && TryParseScientific(text, out nanoseconds);
+            return false;
         }
 
         for (; scale < 9; scale++)
@@ -228,18 +233,29 @@ internal static class CaptureValues
         _ => KstatValue.FromUInt64(u),
     };
 
-    // -?digits[.digits]e[+-]digits (rare: Perl's %g for tiny or huge times), in decimal arithmetic.
+    // -?digits[.digits]e[+-]ddd (rare: Perl's %g for tiny or huge times), checked here, computed in decimal arithmetic.
     private static bool TryParseScientific(ReadOnlySpan<char> text, out long nanoseconds)
     {
         nanoseconds = 0;
         int e = text.IndexOfAny('e', 'E');
+        var mantissa = text[..e];
         var exponent = text[(e + 1)..];
+        if (mantissa.Length > 0 && mantissa[0] == '-')
+        {
+            mantissa = mantissa[1..];
+        }
+
+        int point = mantissa.IndexOf('.');
+        var whole = point < 0 ? mantissa : mantissa[..point];
+        var decimals = point < 0 ? default : mantissa[(point + 1)..];
         if (exponent.Length > 0 && exponent[0] is '+' or '-')
         {
             exponent = exponent[1..];
         }
 
-        if (exponent.Length is 0 or > 3 || exponent.ContainsAnyExceptInRange('0', '9')
+        if (whole.ContainsAnyExceptInRange('0', '9') || decimals.ContainsAnyExceptInRange('0', '9')
+            || whole.Length + decimals.Length is 0 or > MaxDecimalDigits
+            || exponent.Length is 0 or > 3 || exponent.ContainsAnyExceptInRange('0', '9')
             || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                                  CultureInfo.InvariantCulture, out decimal seconds)
             || Math.Abs(seconds) > MaxSeconds)
