@@ -164,24 +164,25 @@ internal sealed partial class CaptureBuilder
             return _kstat;
         }
 
-        if (_current.TryGetValue(id, out int index))
+        CompleteOpen();
+        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_current, id, out bool printed);
+        if (printed && !repeatStartsRound)
         {
-            if (!repeatStartsRound)
-            {
-                // Printed again later in the round: it goes on from what its earlier lines made, as if they were together.
-                CompleteOpen();
-                var earlier = _entries[index];
-                _kstat.Reset(id, earlier);
-                _reusedKid = earlier.FreshKid ? earlier.Header.Kid : null;
-                _open = index;
-                return _kstat;
-            }
-
-            CloseRound();
+            // Printed again later in the round: it goes on from what its earlier lines made, as if they were together.
+            var earlier = _entries[slot];
+            _kstat.Reset(id, earlier);
+            _reusedKid = earlier.FreshKid ? earlier.Header.Kid : null;
+            _open = slot;
+            return _kstat;
         }
 
-        CompleteOpen();
-        _current.Add(id, _entries.Count);
+        if (printed)
+        {
+            CloseRound(); // human output: a kstat printed again starts the next round
+            slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_current, id, out _);
+        }
+
+        slot = _entries.Count;
         _open = _entries.Count;
         _entries.Add(default);
         _kstat.Reset(id);

@@ -15,8 +15,9 @@ internal sealed class CaptureLineReader
     /// <summary>The longest line accepted (1 MiB of characters); kstat(1) never prints anything close.</summary>
     internal const int MaxLineLength = 1 << 20;
 
-    // Where a line needs attention: its end and a NUL (both found by one packed search), and U+FFFD, what the
-    // replacing decoder makes of bad bytes: found once per read of the input (_replacement), not once per line.
+    // A line ends at '\n' (found by a packed search, the fastest there is); a NUL, and a U+FFFD where it is what the
+    // replacing decoder makes of bad bytes, end the input with an error: they are looked for once per read of the
+    // input (_bad), not once per line.
     private const char Replacement = '\uFFFD';
 
     private readonly TextReader _reader;
@@ -26,7 +27,7 @@ internal sealed class CaptureLineReader
     private int _start;  // the first character not returned yet
     private int _length; // the characters in the buffer
     private int _lastRead;
-    private int _replacement = -1; // where the first U+FFFD not returned yet is in the buffer, if it marks bad bytes
+    private int _bad = -1; // where the first NUL (or bad-byte U+FFFD) not returned yet is in the buffer, if any
     private bool _eof;
 
     /// <param name="reader">The text.</param>
@@ -71,22 +72,17 @@ internal sealed class CaptureLineReader
         int end;
         while (true)
         {
-            int stop = _buffer.AsSpan(scan, _length - scan).IndexOfAny('\n', '\0');
+            int stop = _buffer.AsSpan(scan, _length - scan).IndexOf('\n');
             if (stop >= 0)
             {
                 int at = scan + stop;
-                CheckReplacement(at);
+                CheckBad(at);
                 CheckLength(at - _start);
-                if (_buffer[at] == '\0')
-                {
-                    throw Error("expected kstat(1) text but found a NUL character (a binary file?)", LineNumber + 1, at - _start + 1);
-                }
-
                 end = at;
                 break;
             }
 
-            CheckReplacement(_length);
+            CheckBad(_length);
             CheckLength(_length - _start);
             int scanned = _length - _start;
             if (!Fill())
@@ -142,13 +138,15 @@ internal sealed class CaptureLineReader
         return line;
     }
 
-    // Bad bytes before this point of the line in progress.
-    private void CheckReplacement(int before)
+    // A NUL or bad bytes before this point of the line in progress.
+    private void CheckBad(int before)
     {
-        if (_replacement >= 0 && _replacement < before)
+        if (_bad >= 0 && _bad < before)
         {
-            CheckLength(_replacement - _start); // a line too long before them is what is wrong first
-            throw Error("expected UTF-8 text but found bytes that are not (a binary file?)", LineNumber + 1, _replacement - _start + 1);
+            CheckLength(_bad - _start); // a line too long before them is what is wrong first
+            throw _buffer[_bad] == '\0'
+                ? Error("expected kstat(1) text but found a NUL character (a binary file?)", LineNumber + 1, _bad - _start + 1)
+                : Error("expected UTF-8 text but found bytes that are not (a binary file?)", LineNumber + 1, _bad - _start + 1);
         }
     }
 
@@ -178,9 +176,9 @@ internal sealed class CaptureLineReader
             _buffer.AsSpan(_start, kept).CopyTo(_buffer);
         }
 
-        if (_replacement >= 0)
+        if (_bad >= 0)
         {
-            _replacement -= _start;
+            _bad -= _start;
         }
 
         _start = 0;
@@ -196,9 +194,11 @@ internal sealed class CaptureLineReader
                 $"expected UTF-8 text but found bytes that are not (a binary file?): {e.Message}", SourceName, LineNumber + 1, kept + 1);
         }
 
-        if (_replacementIsInvalid && _replacement < 0 && _buffer.AsSpan(_length, read).IndexOf(Replacement) is int bad and >= 0)
+        if (_bad < 0)
         {
-            _replacement = _length + bad;
+            var added = _buffer.AsSpan(_length, read);
+            int bad = _replacementIsInvalid ? added.IndexOfAny('\0', Replacement) : added.IndexOf('\0');
+            _bad = bad < 0 ? -1 : _length + bad;
         }
 
         _length += read;

@@ -68,27 +68,42 @@ internal sealed class KstatAccumulator(CaptureBuilder builder)
     /// <param name="text">The value as printed.</param>
     /// <param name="line">The 1-based line of the value.</param>
     /// <param name="column">The 1-based column of the value.</param>
-    public void Add(string name, ReadOnlySpan<char> text, int line, int column)
+    public void Add(string name, ReadOnlySpan<char> text, int line, int column) => Add(name, text, line, column, null);
+
+    /// <summary>Adds a statistic printed as text, with the text value it most likely has (the kstat before had it on this line).</summary>
+    /// <param name="name">The statistic name, interned.</param>
+    /// <param name="text">The value as printed.</param>
+    /// <param name="line">The 1-based line of the value.</param>
+    /// <param name="column">The 1-based column of the value.</param>
+    /// <param name="likely">An interned text value to take when the text is the same, or <c>null</c>.</param>
+    /// <returns>The interned string when the value is text, else <c>null</c>.</returns>
+    public string? Add(string name, ReadOnlySpan<char> text, int line, int column, string? likely)
     {
         switch (name)
         {
             case "":
-                break; // kstat(1) skips empty names
+                return null; // kstat(1) skips empty names
             case "class":
                 Class = builder.Intern(text);
-                break;
+                return null;
             case "crtime":
                 CrTime = CaptureTime.Parse(name, text, line, column);
-                break;
+                return null;
             case "snaptime":
                 SnapTime = CaptureTime.Parse(name, text, line, column);
-                break;
-            default:
-                // Text values repeat (a CPU's brand, a state): one string each, as for names.
-                var value = CaptureValues.TryInferInteger(text, out var integer) ? integer : KstatValue.FromString(builder.Intern(text));
-                _statistics.Add(new RawStatistic(name, value, Quoted: false));
-                break;
+                return null;
         }
+
+        if (CaptureValues.TryInferInteger(text, out var integer))
+        {
+            _statistics.Add(new RawStatistic(name, integer, Quoted: false));
+            return null;
+        }
+
+        // Text values repeat (a CPU's brand, a state): one string each, as for names.
+        string shared = likely is not null && text.SequenceEqual(likely) ? likely : builder.Intern(text);
+        _statistics.Add(new RawStatistic(name, KstatValue.FromString(shared), Quoted: false));
+        return shared;
     }
 
     /// <summary>Adds a JSON string value: always text, whatever it looks like.</summary>

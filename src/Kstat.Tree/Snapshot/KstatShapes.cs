@@ -119,9 +119,9 @@ internal static class KstatShapes
     // Keyed like kstat(1)'s lookup_raw_kstat_fn: module and name with their digits removed.
     private static FrozenDictionary<string, KstatValueKind>? RawFields(string module, string name)
     {
-        if (module.Length + name.Length >= 128 || module.Length == 0 || module[0] is not ('c' or 'u' or 'n'))
+        if (module.Length + name.Length >= 128 || !IsRawModule(module))
         {
-            return null; // not cpu_stat, unix or nfs: no raw decoder (checked first, as most kstats are named)
+            return null; // checked first: most kstats are named
         }
 
         Span<char> key = stackalloc char[module.Length + name.Length + 1];
@@ -144,6 +144,27 @@ internal static class KstatShapes
         }
 
         return RawBySpan.TryGetValue(key[..length], out var fields) ? fields : null;
+    }
+
+    // cpu_stat, unix or nfs once digits are removed (the modules of the raw decoders).
+    private static bool IsRawModule(string module)
+    {
+        if (!module.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return module is "cpu_stat" or "unix" or "nfs";
+        }
+
+        Span<char> letters = stackalloc char[module.Length];
+        int length = 0;
+        foreach (char c in module)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                letters[length++] = c;
+            }
+        }
+
+        return letters[..length] is "cpu_stat" or "unix" or "nfs";
     }
 
     private static IEnumerable<(string Name, KstatValueKind Kind)> Names(KstatValueKind kind, string names) =>

@@ -32,9 +32,12 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
 
     // The statistic names of the kstat before, line by line, and of this one: kstats of one shape print the same
     // names in the same order (every cpu_info of a machine), so a name is mostly told by comparing it, not hashing it.
+    // Text values likewise (a state, a brand): the one on the same line of the kstat before.
     private string[] _predicted = new string[64];
+    private string?[] _predictedText = new string?[64];
     private int _predictedCount;
     private string[] _names = new string[64];
+    private string?[] _texts = new string?[64];
     private int _nameCount;
 
     public static void Read(CaptureLineReader lines, CaptureBuilder builder) => new ParseableCaptureReader(lines, builder).ReadLines();
@@ -109,6 +112,7 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
         {
             kstat = _last = builder.Kstat(line[..c1], instance, line[(c2 + 1)..c3], repeatStartsRound: false);
             (_predicted, _names) = (_names, _predicted);
+            (_predictedText, _texts) = (_texts, _predictedText);
             _predictedCount = _nameCount;
             _nameCount = 0;
             if (c3 > _lastKey.Length)
@@ -127,22 +131,19 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
 
         // Where TABs were expanded the exact blanks are lost anyway: trailing ones are taken as editing noise.
         var value = valueStart < 0 ? default : tab >= 0 ? line[valueStart..] : line[valueStart..].TrimEnd(' ');
-        kstat.Add(Name(statistic), value, number, (valueStart < 0 ? keyEnd : valueStart) + 1);
-    }
-
-    // The interned statistic name: the one the kstat before had on this line when it is the same.
-    private string Name(ReadOnlySpan<char> statistic)
-    {
         int at = _nameCount;
-        string name = at < _predictedCount && statistic.SequenceEqual(_predicted[at]) ? _predicted[at] : builder.Intern(statistic);
+        bool same = at < _predictedCount && statistic.SequenceEqual(_predicted[at]);
+        string name = same ? _predicted[at] : builder.Intern(statistic);
+        string? text = kstat.Add(name, value, number, (valueStart < 0 ? keyEnd : valueStart) + 1, same ? _predictedText[at] : null);
         if (at == _names.Length)
         {
             Array.Resize(ref _names, at * 2);
+            Array.Resize(ref _texts, at * 2);
         }
 
         _names[at] = name;
+        _texts[at] = text;
         _nameCount = at + 1;
-        return name;
     }
 
     // module:instance: with a canonical instance number, in one pass (the common case).
