@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
@@ -52,7 +51,8 @@ internal sealed partial class CaptureBuilder
         RawStatistic[]? kept = null;
         if (kstat.SnapTime is not null || statistics.Length > 0)
         {
-            reading = new KstatReading(snapTime, schema, Values(statistics, KstatShapes.FieldsOf(type, kstat.Module, kstat.Name), out bool keep));
+            var fields = KstatShapes.FieldsOf(type, kstat.Module, kstat.Name);
+            reading = new KstatReading(snapTime, schema, Values(statistics, fields is null ? null : _schemas.KindsOf(schema, fields), out bool keep));
             kept = keep ? statistics.ToArray() : null;
         }
 
@@ -63,7 +63,7 @@ internal sealed partial class CaptureBuilder
 
     // Types the values: a field of an I/O, interrupt, timer or raw kstat gets its kind. keep: the values cannot give
     // back what was printed (a time parsed from seconds, a number kept as text, a quoted JSON value).
-    private static ImmutableArray<KstatValue> Values(ReadOnlySpan<RawStatistic> statistics, FrozenDictionary<string, KstatValueKind>? fields, out bool keep)
+    private static ImmutableArray<KstatValue> Values(ReadOnlySpan<RawStatistic> statistics, KstatValueKind?[]? kinds, out bool keep)
     {
         keep = false;
         var values = new KstatValue[statistics.Length];
@@ -75,7 +75,7 @@ internal sealed partial class CaptureBuilder
             {
                 keep = true;
             }
-            else if (fields is not null && fields.TryGetValue(statistic.Name, out var kind))
+            else if (kinds is not null && kinds[i] is { } kind)
             {
                 var typed = CaptureValues.As(kind, value);
                 keep |= typed.Kind == KstatValueKind.HrTime || (typed.IsText && !value.IsText);

@@ -46,7 +46,11 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
     {
         while (lines.TryReadLine(out var line))
         {
-            if (line.IsWhiteSpace())
+            if (line.Length > 0 && char.IsAsciiLetterLower(line[0]))
+            {
+                ReadLine(line); // most lines: a module starts with a small letter
+            }
+            else if (line.IsWhiteSpace())
             {
                 builder.EndRound();
                 _last = null;
