@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Kstat.Tree;
 
@@ -7,18 +7,45 @@ namespace Kstat.Tree;
 /// Turns the kstats a reader finds into rounds: types their values, gives each kstat a stable id (a new one when
 /// its <c>crtime</c> changes between rounds, as a re-created kstat gets a new <c>ks_kid</c>) and numbers the chain.
 /// </summary>
-/// <remarks>Memory is the data kept: names are shared between rounds, and so is a kstat's schema when its names repeat.</remarks>
-internal sealed class CaptureBuilder(CaptureLineReader lines)
+/// <remarks>
+/// <para>Memory is the data kept. A kstat is completed (typed, given its header and reading) as soon as the reader
+/// moves on to another one, so that its lines never outlive it: one <see cref="KstatAccumulator"/> serves every
+/// kstat, and the round keeps only a struct entry per kstat. A kstat printed again later in the same round goes on
+/// from the statistics its reading gives back. What a round teaches about a kstat (its identity) is recorded when
+/// the round closes, so that completing a kstat again within a round sees the same past.</para>
+/// <para>Names are interned (looked up by span, so a line costs no string for them), schemas are shared by every
+/// kstat with the same names (<see cref="CaptureSchemas"/>), and a header that does not change is shared between
+/// rounds.</para>
+/// </remarks>
+internal sealed partial class CaptureBuilder
 {
+    private readonly CaptureLineReader _lines;
     private readonly List<SnapshotRound> _rounds = [];
-    private readonly Dictionary<string, KstatAccumulator> _current = new(StringComparer.Ordinal);
-    private readonly List<KstatAccumulator> _order = [];
-    private readonly Dictionary<string, Identity> _identities = new(StringComparer.Ordinal);
+    private readonly Dictionary<KstatId, int> _current; // the kstats of the round in progress: their entries
+    private List<CaptureEntry> _entries;
+    private List<CaptureEntry> _closed = []; // the last round's entries, until a kstat needs what they teach
+    private readonly Dictionary<KstatId, CaptureIdentity> _identities = [];
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private HashSet<KstatHeader>? _previous;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringsBySpan;
+    private readonly CaptureSchemas _schemas = new();
+    private readonly KstatAccumulator _kstat;
+    private int _open = -1; // the entry of the kstat being read, if any
+    private long? _reusedKid;
+    private ImmutableArray<KstatHeader> _previous;
     private string? _timestamp;
     private long _chainId;
     private long _nextKid = 1;
+
+    /// <param name="lines">The reader, for the errors found when a kstat is completed.</param>
+    /// <param name="expectedKstats">How many kstats a round may hold (sizes the round's tables once), or 0.</param>
+    public CaptureBuilder(CaptureLineReader lines, int expectedKstats = 0)
+    {
+        _lines = lines;
+        _current = new Dictionary<KstatId, int>(expectedKstats);
+        _entries = new List<CaptureEntry>(expectedKstats);
+        _kstat = new KstatAccumulator(this);
+        _stringsBySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Returns one shared instance of a string that repeats (module, name and statistic names).</summary>
     public string Intern(string text)
@@ -32,10 +59,23 @@ internal sealed class CaptureBuilder(CaptureLineReader lines)
         return text;
     }
 
+    /// <summary>Returns the shared string with these characters, making it the first time.</summary>
+    public string Intern(ReadOnlySpan<char> text)
+    {
+        if (_stringsBySpan.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        string made = text.ToString();
+        _strings.Add(made, made);
+        return made;
+    }
+
     /// <summary>A <c>-T</c> timestamp line: it starts a round (closing the one in progress, if it holds anything).</summary>
     public void Timestamp(string text)
     {
-        if (_order.Count > 0 || _timestamp is not null)
+        if (_entries.Count > 0 || _timestamp is not null)
         {
             CloseRound();
         }
@@ -46,7 +86,7 @@ internal sealed class CaptureBuilder(CaptureLineReader lines)
     /// <summary>A round separator (a blank line in <c>-p</c> output): closes the round in progress unless it is empty.</summary>
     public void EndRound()
     {
-        if (_order.Count > 0)
+        if (_entries.Count > 0)
         {
             CloseRound();
         }
@@ -58,29 +98,22 @@ internal sealed class CaptureBuilder(CaptureLineReader lines)
     /// <param name="name">The name.</param>
     /// <param name="repeatStartsRound">When the kstat is already in the round: <see langword="true"/> starts a new round
     /// (human output has no other round marker), <see langword="false"/> adds to it (the last value wins).</param>
-    public KstatAccumulator Kstat(string module, int instance, string name, bool repeatStartsRound)
+    /// <returns>The kstat, ready for its statistics (until the next call).</returns>
+    public KstatAccumulator Kstat(ReadOnlySpan<char> module, int instance, ReadOnlySpan<char> name, bool repeatStartsRound)
     {
-        string key = KstatKey.Format(module, instance, name);
-        if (_current.TryGetValue(key, out var found))
-        {
-            if (!repeatStartsRound)
-            {
-                return found;
-            }
-
-            CloseRound();
-        }
-
-        var kstat = new KstatAccumulator(Intern(module), instance, Intern(name));
-        _current.Add(key, kstat);
-        _order.Add(kstat);
-        return kstat;
+        // Kstats come grouped by module: the module of the kstat before is mostly this one.
+        string shared = _kstat.Id.Module is { } last && module.SequenceEqual(last) ? last : Intern(module);
+        return Kstat(new KstatId(shared, instance, Intern(name)), repeatStartsRound);
     }
+
+    /// <inheritdoc cref="Kstat(ReadOnlySpan{char}, int, ReadOnlySpan{char}, bool)"/>
+    public KstatAccumulator Kstat(string module, int instance, string name, bool repeatStartsRound) =>
+        Kstat(new KstatId(Intern(module), instance, Intern(name)), repeatStartsRound);
 
     /// <summary>Closes the last round and returns them all; a capture with no kstat gives one empty round.</summary>
     public IReadOnlyList<SnapshotRound> Finish()
     {
-        if (_order.Count > 0 || _timestamp is not null || _rounds.Count == 0)
+        if (_entries.Count > 0 || _timestamp is not null || _rounds.Count == 0)
         {
             CloseRound();
         }
@@ -91,115 +124,92 @@ internal sealed class CaptureBuilder(CaptureLineReader lines)
     /// <summary>Closes the round in progress, even when it is empty (a JSON <c>[]</c>).</summary>
     public void CloseRound()
     {
-        var headers = ImmutableArray.CreateBuilder<KstatHeader>(_order.Count);
-        var readings = new Dictionary<long, KstatReading?>(_order.Count);
-        foreach (var kstat in _order)
+        CompleteOpen();
+        var headers = ImmutableArray.CreateBuilder<KstatHeader>(_entries.Count);
+        var readings = new Dictionary<long, KstatReading?>(_entries.Count);
+        foreach (var entry in CollectionsMarshal.AsSpan(_entries))
         {
-            var (header, reading) = Complete(kstat);
+            var header = entry.Header;
             if (header.Name.StartsWith("kstat_", StringComparison.Ordinal))
             {
                 continue; // kstat(1) never prints these; a chain leaves them out (IKstatChain).
             }
 
             headers.Add(header);
-            readings[header.Kid] = reading;
+            readings[header.Kid] = entry.Reading;
         }
 
-        var set = new HashSet<KstatHeader>(headers);
-        if (_previous is null || !set.SetEquals(_previous))
+        var round = headers.DrainToImmutable();
+        if (_previous.IsDefault || !SameHeaders(_previous, round))
         {
             _chainId++;
         }
 
-        _previous = set;
-        _rounds.Add(new SnapshotRound(headers.DrainToImmutable(), readings.ToFrozenDictionary(), _timestamp, _chainId));
+        _previous = round;
+        _rounds.Add(new SnapshotRound(round, readings, _timestamp, _chainId));
         _current.Clear();
-        _order.Clear();
+
+        // What this round teaches is recorded when the next round has a kstat: a capture of one round never needs it.
+        RecordClosed();
+        (_closed, _entries) = (_entries, _closed);
         _timestamp = null;
     }
 
-    private (KstatHeader Header, KstatReading? Reading) Complete(KstatAccumulator kstat)
-    {
-        long crTime = kstat.CrTime is { } c ? Time(c) : 0;
-        long snapTime = kstat.SnapTime is { } s ? Time(s) : 0;
-        string key = KstatKey.Format(kstat.Module, kstat.Instance, kstat.Name);
-
-        // Last wins, at the position of the first (KstatReading's rule, applied here to share schemas).
-        var index = new Dictionary<string, int>(kstat.Statistics.Count, StringComparer.Ordinal);
-        var names = new List<string>(kstat.Statistics.Count);
-        var raw = new List<RawStatistic>(kstat.Statistics.Count);
-        foreach (var statistic in kstat.Statistics)
-        {
-            if (index.TryGetValue(statistic.Name, out int at))
-            {
-                raw[at] = statistic;
-            }
-            else
-            {
-                index.Add(statistic.Name, names.Count);
-                names.Add(Intern(statistic.Name));
-                raw.Add(statistic);
-            }
-        }
-
-        long kid;
-        KstatType type;
-        KstatSchema? schema = null;
-        if (_identities.TryGetValue(key, out var known) && known.CrTime == crTime)
-        {
-            kid = known.Kid;
-
-            // The type stays what the first round with data showed, so that values keep their kinds.
-            type = kstat.Type ?? (known.TypeSettled ? known.Type : KstatShapes.Infer(kstat.Module, kstat.Name, names));
-            schema = known.Schema;
-        }
-        else
-        {
-            kid = _nextKid++;
-            type = kstat.Type ?? KstatShapes.Infer(kstat.Module, kstat.Name, names);
-        }
-
-        var header = new KstatHeader(kstat.Module, kstat.Instance, kstat.Name, Intern(kstat.Class ?? string.Empty), type, crTime, kid);
-        KstatReading? reading = null;
-        if (kstat.SnapTime is not null || names.Count > 0)
-        {
-            if (schema is null || !schema.SequenceEqual(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(names)))
-            {
-                schema = new KstatSchema(names);
-            }
-
-            var values = ImmutableArray.CreateBuilder<KstatValue>(raw.Count);
-            foreach (var statistic in raw)
-            {
-                values.Add(Value(header, statistic));
-            }
-
-            reading = new KstatReading(snapTime, schema, values.MoveToImmutable());
-        }
-
-        bool settled = kstat.Type is not null || names.Count > 0 || (known is not null && known.Kid == kid && known.TypeSettled);
-        _identities[key] = new Identity(kid, crTime, type, settled, schema ?? known?.Schema);
-        return (header, reading);
-    }
-
-    private static KstatValue Value(KstatHeader header, RawStatistic statistic)
-    {
-        if (statistic.Quoted)
-        {
-            return KstatValue.FromString(statistic.Text);
-        }
-
-        var kind = KstatShapes.KindOf(header.Type, header.Module, header.Name, statistic.Name);
-        return kind is { } k ? CaptureValues.As(k, statistic.Text) : CaptureValues.Infer(statistic.Text);
-    }
-
-    private long Time(RawStatistic statistic) =>
-        CaptureValues.TryParseSeconds(statistic.Text, out long ns)
-            ? ns
-            : throw lines.Error($"expected {statistic.Name} as seconds (such as 71.231448016 or 0) but found '{Shorten(statistic.Text)}'",
-                                statistic.Line, statistic.Column);
-
     internal static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
-    private sealed record Identity(long Kid, long CrTime, KstatType Type, bool TypeSettled, KstatSchema? Schema);
+    private KstatAccumulator Kstat(KstatId id, bool repeatStartsRound)
+    {
+        if (_open >= 0 && _kstat.Id.Equals(id) && !repeatStartsRound)
+        {
+            return _kstat;
+        }
+
+        CompleteOpen();
+        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_current, id, out bool printed);
+        if (printed && !repeatStartsRound)
+        {
+            // Printed again later in the round: it goes on from what its earlier lines made, as if they were together.
+            var earlier = _entries[slot];
+            _kstat.Reset(id, earlier);
+            _reusedKid = earlier.FreshKid ? earlier.Header.Kid : null;
+            _open = slot;
+            return _kstat;
+        }
+
+        if (printed)
+        {
+            CloseRound(); // human output: a kstat printed again starts the next round
+            slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_current, id, out _);
+        }
+
+        slot = _entries.Count;
+        _open = _entries.Count;
+        _entries.Add(default);
+        _kstat.Reset(id);
+        return _kstat;
+    }
+
+    private void CompleteOpen()
+    {
+        if (_open >= 0)
+        {
+            _entries[_open] = Complete(_kstat);
+            _open = -1;
+            _reusedKid = null;
+        }
+    }
+
+    private void RecordClosed()
+    {
+        foreach (var entry in CollectionsMarshal.AsSpan(_closed))
+        {
+            var header = entry.Header;
+            _identities[new KstatId(header.Module, header.Instance, header.Name)] = entry.Identity;
+        }
+
+        _closed.Clear();
+    }
+
+    private static bool SameHeaders(ImmutableArray<KstatHeader> before, ImmutableArray<KstatHeader> now) =>
+        before.Length == now.Length && new HashSet<KstatHeader>(before).SetEquals(now);
 }

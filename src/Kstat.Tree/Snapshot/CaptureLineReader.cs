@@ -6,22 +6,28 @@ namespace Kstat.Tree;
 /// Reads a capture line by line with bounded memory: a line longer than <see cref="MaxLineLength"/>, a NUL
 /// character or bytes that are not UTF-8 end the read with a <see cref="KstatFormatException"/>.
 /// </summary>
+/// <remarks>
+/// <see cref="TryReadLine"/> hands out the line where it lies in the read buffer, so that a large capture costs no
+/// string per line; the span is valid until the next read. The buffer grows only for a line longer than itself.
+/// </remarks>
 internal sealed class CaptureLineReader
 {
     /// <summary>The longest line accepted (1 MiB of characters); kstat(1) never prints anything close.</summary>
     internal const int MaxLineLength = 1 << 20;
 
-    // Where a line needs attention: its end, a NUL, and U+FFFD (what the replacing decoder makes of bad bytes).
-    private static readonly System.Buffers.SearchValues<char> Stops = System.Buffers.SearchValues.Create("\n\0\uFFFD");
+    // A line ends at '\n' (found by a packed search, the fastest there is); a NUL, and a U+FFFD where it is what the
+    // replacing decoder makes of bad bytes, end the input with an error: they are looked for once per read of the
+    // input (_bad), not once per line.
+    private const char Replacement = '\uFFFD';
 
     private readonly TextReader _reader;
-    private readonly char[] _buffer = new char[8192];
-    private readonly StringBuilder _line = new();
     private readonly Queue<(string Line, int Number)> _pushedBack = new();
-    private int _length;
-    private int _lastRead;
     private readonly bool _replacementIsInvalid;
-    private int _position;
+    private char[] _buffer = new char[32768];
+    private int _start;  // the first character not returned yet
+    private int _length; // the characters in the buffer
+    private int _lastRead;
+    private int _bad = -1; // where the first NUL (or bad-byte U+FFFD) not returned yet is in the buffer, if any
     private bool _eof;
 
     /// <param name="reader">The text.</param>
@@ -43,75 +49,72 @@ internal sealed class CaptureLineReader
     /// <summary>Reads the next line without its terminator (<c>\n</c> or <c>\r\n</c>), or <c>null</c> at the end.</summary>
     public string? ReadLine()
     {
-        if (_pushedBack.TryDequeue(out var pushed))
+        if (_pushedBack.Count > 0)
         {
-            // After the last replayed line, numbering goes on from the last line read from the input.
-            LineNumber = _pushedBack.Count == 0 ? Math.Max(pushed.Number, _lastRead) : pushed.Number;
-            return pushed.Line;
+            return Replay();
         }
 
-        _line.Clear();
-        bool any = false;
+        return TryReadLine(out var line) ? line.ToString() : null;
+    }
+
+    /// <summary>Reads the next line without its terminator into a span that stays valid until the next read.</summary>
+    /// <param name="line">The line; empty at the end.</param>
+    /// <returns><see langword="false"/> at the end of the input.</returns>
+    public bool TryReadLine(out ReadOnlySpan<char> line)
+    {
+        if (_pushedBack.Count > 0)
+        {
+            line = Replay();
+            return true;
+        }
+
+        int scan = _start; // characters before this one hold no stop
+        int end;
         while (true)
         {
-            if (_position == _length && !Fill())
+            int stop = _buffer.AsSpan(scan, _length - scan).IndexOf('\n');
+            if (stop >= 0)
             {
-                if (!any)
+                int at = scan + stop;
+                CheckBad(at);
+                CheckLength(at - _start);
+                end = at;
+                break;
+            }
+
+            CheckBad(_length);
+            CheckLength(_length - _start);
+            int scanned = _length - _start;
+            if (!Fill())
+            {
+                if (_length == _start)
                 {
-                    return null;
+                    line = default;
+                    return false;
                 }
 
+                end = _length; // the last line has no terminator
                 break;
             }
 
-            any = true;
-            var chunk = _buffer.AsSpan(_position, _length - _position);
-            int stop = chunk.IndexOfAny(Stops);
-            int take = stop < 0 ? chunk.Length : stop;
-            if (_line.Length + take > MaxLineLength)
-            {
-                throw Error($"expected a kstat(1) line of at most {MaxLineLength} characters but found a longer one", LineNumber + 1, MaxLineLength + 1);
-            }
-
-            _line.Append(chunk[..take]);
-            _position += take;
-            if (stop < 0)
-            {
-                continue;
-            }
-
-            char c = chunk[stop];
-            _position++;
-            if (c == '\n')
-            {
-                break;
-            }
-
-            if (c == '\0')
-            {
-                throw Error("expected kstat(1) text but found a NUL character (a binary file?)", LineNumber + 1, _line.Length + 1);
-            }
-
-            if (_replacementIsInvalid)
-            {
-                throw Error("expected UTF-8 text but found bytes that are not (a binary file?)", LineNumber + 1, _line.Length + 1);
-            }
-
-            _line.Append(c); // a U+FFFD that was in the text itself
+            scan = _start + scanned;
         }
 
+        int first = _start;
+        _start = end < _length ? end + 1 : end;
         LineNumber++;
-        if (_line.Length > 0 && _line[^1] == '\r')
+        if (end > first && _buffer[end - 1] == '\r')
         {
-            _line.Length--;
+            end--;
         }
 
-        if (LineNumber == 1 && _line.Length > 0 && _line[0] == '\uFEFF')
+        if (LineNumber == 1 && end > first && _buffer[first] == '\uFEFF')
         {
-            _line.Remove(0, 1); // a byte order mark that a decoder left in the text
+            first++; // a byte order mark that a decoder left in the text
         }
 
-        return _line.ToString();
+        line = _buffer.AsSpan(first, end - first);
+        return true;
     }
 
     /// <summary>Replays lines already read (for format detection), with their numbers, before the rest of the input.</summary>
@@ -126,6 +129,36 @@ internal sealed class CaptureLineReader
 
     public KstatFormatException Error(string problem, int line, int column) => new(problem, SourceName, line, column);
 
+    private string Replay()
+    {
+        var (line, number) = _pushedBack.Dequeue();
+
+        // After the last replayed line, numbering goes on from the last line read from the input.
+        LineNumber = _pushedBack.Count == 0 ? Math.Max(number, _lastRead) : number;
+        return line;
+    }
+
+    // A NUL or bad bytes before this point of the line in progress.
+    private void CheckBad(int before)
+    {
+        if (_bad >= 0 && _bad < before)
+        {
+            CheckLength(_bad - _start); // a line too long before them is what is wrong first
+            throw _buffer[_bad] == '\0'
+                ? Error("expected kstat(1) text but found a NUL character (a binary file?)", LineNumber + 1, _bad - _start + 1)
+                : Error("expected UTF-8 text but found bytes that are not (a binary file?)", LineNumber + 1, _bad - _start + 1);
+        }
+    }
+
+    private void CheckLength(int length)
+    {
+        if (length > MaxLineLength)
+        {
+            throw Error($"expected a kstat(1) line of at most {MaxLineLength} characters but found a longer one", LineNumber + 1, MaxLineLength + 1);
+        }
+    }
+
+    // Moves the line in progress to the front (growing the buffer when it fills it) and reads more after it.
     private bool Fill()
     {
         if (_eof)
@@ -133,18 +166,43 @@ internal sealed class CaptureLineReader
             return false;
         }
 
+        int kept = _length - _start;
+        if (kept == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+        else if (_start > 0)
+        {
+            _buffer.AsSpan(_start, kept).CopyTo(_buffer);
+        }
+
+        if (_bad >= 0)
+        {
+            _bad -= _start;
+        }
+
+        _start = 0;
+        _length = kept;
+        int read;
         try
         {
-            _length = _reader.Read(_buffer, 0, _buffer.Length);
+            read = _reader.Read(_buffer, _length, _buffer.Length - _length);
         }
         catch (DecoderFallbackException e)
         {
             throw new KstatFormatException(
-                $"expected UTF-8 text but found bytes that are not (a binary file?): {e.Message}", SourceName, LineNumber + 1, _line.Length + 1);
+                $"expected UTF-8 text but found bytes that are not (a binary file?): {e.Message}", SourceName, LineNumber + 1, kept + 1);
         }
 
-        _position = 0;
-        _eof = _length == 0;
+        if (_bad < 0)
+        {
+            var added = _buffer.AsSpan(_length, read);
+            int bad = _replacementIsInvalid ? added.IndexOfAny('\0', Replacement) : added.IndexOf('\0');
+            _bad = bad < 0 ? -1 : _length + bad;
+        }
+
+        _length += read;
+        _eof = read == 0;
         return !_eof;
     }
 }

@@ -9,15 +9,18 @@ internal static partial class CaptureTimestamps
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
     /// <summary>Tells whether a line is a <c>-T u</c> or <c>-T d</c> timestamp.</summary>
-    public static bool IsTimestamp(string line)
+    public static bool IsTimestamp(string line) => IsTimestamp(line.AsSpan());
+
+    /// <inheritdoc cref="IsTimestamp(string)"/>
+    public static bool IsTimestamp(ReadOnlySpan<char> line)
     {
-        var text = line.AsSpan().Trim();
+        var text = line.Trim();
         if (text.Length is > 0 and <= 20 && !text.ContainsAnyExcept(Digits))
         {
             return true;
         }
 
-        return text.Length is >= 20 and <= 64 && DateLine().IsMatch(line.Trim());
+        return text.Length is >= 20 and <= 64 && DateLine().IsMatch(text);
     }
 
     /// <summary>Gets the time of a <c>-T u</c> line, or of a <c>-T d</c> line in UTC or GMT; <c>null</c> for other zones, which cannot be resolved.</summary>

@@ -51,7 +51,7 @@ internal static class HumanCaptureReader
                     throw lines.Error("expected a 'module:' header before the statistic rows but found an indented row", number, 1);
                 }
 
-                kstat.Add(Row(builder, line, number));
+                Row(builder, kstat, line, number);
             }
             else if (CaptureTimestamps.IsTimestamp(line))
             {
@@ -118,7 +118,7 @@ internal static class HumanCaptureReader
     }
 
     // "\t%-30s  value": the name fills 30 columns, then two spaces; a longer name is followed by two spaces too.
-    private static RawStatistic Row(CaptureBuilder builder, string line, int number)
+    private static void Row(CaptureBuilder builder, KstatAccumulator kstat, string line, int number)
     {
         int indent = line[0] == '\t' ? 1 : line.Length - line.AsSpan().TrimStart(' ').Length;
         var rest = line.AsSpan(indent);
@@ -137,7 +137,6 @@ internal static class HumanCaptureReader
             (nameEnd, valueStart) = (rest.Length, rest.Length); // the value is empty and the padding was trimmed
         }
 
-        string name = builder.Intern(rest[..nameEnd].TrimEnd(' ').ToString());
-        return new RawStatistic(name, rest[valueStart..].ToString(), false, number, indent + valueStart + 1);
+        kstat.Add(builder.Intern(rest[..nameEnd].TrimEnd(' ')), rest[valueStart..], number, indent + valueStart + 1);
     }
 }

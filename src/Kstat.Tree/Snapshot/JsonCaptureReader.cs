@@ -104,7 +104,7 @@ internal sealed partial class JsonCaptureReader
         string? cls = null;
         int? instance = null;
         KstatType? type = null;
-        var statistics = new List<RawStatistic>();
+        var statistics = new List<(string Name, string Text, bool Quoted, int Line, int Column)>();
         while (NextMember('}'))
         {
             string key = ReadString();
@@ -147,13 +147,20 @@ internal sealed partial class JsonCaptureReader
             kstat.Class = _builder.Intern(cls);
         }
 
-        foreach (var statistic in statistics)
+        foreach (var (statName, text, quoted, valueLine, valueColumn) in statistics)
         {
-            kstat.Add(statistic);
+            if (quoted)
+            {
+                kstat.AddQuoted(statName, text, valueLine, valueColumn);
+            }
+            else
+            {
+                kstat.Add(statName, text, valueLine, valueColumn);
+            }
         }
     }
 
-    private void ReadData(List<RawStatistic> statistics)
+    private void ReadData(List<(string Name, string Text, bool Quoted, int Line, int Column)> statistics)
     {
         Expect('{');
         while (NextMember('}'))
@@ -164,7 +171,7 @@ internal sealed partial class JsonCaptureReader
             int line = _lines.LineNumber;
             int column = Column;
             var (text, quoted) = ReadValue();
-            statistics.Add(new RawStatistic(name, text, quoted, line, column));
+            statistics.Add((name, text, quoted, line, column));
         }
     }
 

@@ -51,14 +51,18 @@ internal static class KstatShapes
                  .. Names(I32, "mik_timeo mik_retrans")]),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // The raw table looked up by a span, so that a kstat's key costs no string.
+    private static readonly FrozenDictionary<string, FrozenDictionary<string, KstatValueKind>>.AlternateLookup<ReadOnlySpan<char>> RawBySpan =
+        Raw.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Infers the type of a kstat from its statistic names: exactly the I/O, interrupt or timer names give that type;
     /// a module and name that kstat(1) decodes as raw (cpu_stat, unix:var, …) whose names all belong to the decoder
     /// give <see cref="KstatType.Raw"/>; anything else is <see cref="KstatType.Named"/>.
     /// </summary>
-    public static KstatType Infer(string module, string name, IReadOnlyCollection<string> statistics)
+    public static KstatType Infer(string module, string name, ReadOnlySpan<string> statistics)
     {
-        if (statistics.Count == 0)
+        if (statistics.Length == 0)
         {
             return KstatType.Named;
         }
@@ -78,7 +82,7 @@ internal static class KstatShapes
             return KstatType.Timer;
         }
 
-        if (Raw.TryGetValue(RawKey(module, name), out var fields) && statistics.All(fields.ContainsKey))
+        if (RawFields(module, name) is { } fields && All(fields, statistics))
         {
             return KstatType.Raw;
         }
@@ -86,25 +90,82 @@ internal static class KstatShapes
         return KstatType.Named;
     }
 
-    /// <summary>Gets the kind a statistic has in a kstat of this type, or <c>null</c> when only its text can tell.</summary>
-    public static KstatValueKind? KindOf(KstatType type, string module, string name, string statistic)
+    /// <summary>Gets the kinds the statistics of a kstat of this type have, or <c>null</c> when only their text can tell (named kstats).</summary>
+    public static FrozenDictionary<string, KstatValueKind>? FieldsOf(KstatType type, string module, string name) => type switch
     {
-        var fields = type switch
+        KstatType.Io => Io,
+        KstatType.Intr => Intr,
+        KstatType.Timer => Timer,
+        KstatType.Raw => RawFields(module, name),
+        _ => null,
+    };
+
+    private static bool SameSet(FrozenDictionary<string, KstatValueKind> shape, ReadOnlySpan<string> statistics) =>
+        statistics.Length == shape.Count && All(shape, statistics);
+
+    private static bool All(FrozenDictionary<string, KstatValueKind> shape, ReadOnlySpan<string> statistics)
+    {
+        foreach (string statistic in statistics)
         {
-            KstatType.Io => Io,
-            KstatType.Intr => Intr,
-            KstatType.Timer => Timer,
-            KstatType.Raw => Raw.GetValueOrDefault(RawKey(module, name)),
-            _ => null,
-        };
-        return fields is not null && fields.TryGetValue(statistic, out var kind) ? kind : null;
+            if (!shape.ContainsKey(statistic))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static bool SameSet(FrozenDictionary<string, KstatValueKind> shape, IReadOnlyCollection<string> statistics) =>
-        statistics.Count == shape.Count && statistics.All(shape.ContainsKey);
+    // Keyed like kstat(1)'s lookup_raw_kstat_fn: module and name with their digits removed.
+    private static FrozenDictionary<string, KstatValueKind>? RawFields(string module, string name)
+    {
+        if (module.Length + name.Length >= 128 || !IsRawModule(module))
+        {
+            return null; // checked first: most kstats are named
+        }
 
-    private static string RawKey(string module, string name) =>
-        string.Concat(module.Where(c => !char.IsAsciiDigit(c))) + ":" + string.Concat(name.Where(c => !char.IsAsciiDigit(c)));
+        Span<char> key = stackalloc char[module.Length + name.Length + 1];
+        int length = 0;
+        foreach (char c in module)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                key[length++] = c;
+            }
+        }
+
+        key[length++] = ':';
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                key[length++] = c;
+            }
+        }
+
+        return RawBySpan.TryGetValue(key[..length], out var fields) ? fields : null;
+    }
+
+    // cpu_stat, unix or nfs once digits are removed (the modules of the raw decoders).
+    private static bool IsRawModule(string module)
+    {
+        if (!module.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return module is "cpu_stat" or "unix" or "nfs";
+        }
+
+        Span<char> letters = stackalloc char[module.Length];
+        int length = 0;
+        foreach (char c in module)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                letters[length++] = c;
+            }
+        }
+
+        return letters[..length] is "cpu_stat" or "unix" or "nfs";
+    }
 
     private static IEnumerable<(string Name, KstatValueKind Kind)> Names(KstatValueKind kind, string names) =>
         names.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => (n, kind));

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Kstat.Tree;
 
 /// <summary>
@@ -29,22 +27,37 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
 
     // The kstat of the previous line and its "module:instance:name" key: consecutive lines mostly share it.
     private KstatAccumulator? _last;
-    private string _lastKey = string.Empty;
+    private char[] _lastKey = new char[256];
+    private int _lastKeyLength;
+
+    // The statistic names of the kstat before, line by line, and of this one: kstats of one shape print the same
+    // names in the same order (every cpu_info of a machine), so a name is mostly told by comparing it, not hashing it.
+    // Text values likewise (a state, a brand): the one on the same line of the kstat before.
+    private string[] _predicted = new string[64];
+    private string?[] _predictedText = new string?[64];
+    private int _predictedCount;
+    private string[] _names = new string[64];
+    private string?[] _texts = new string?[64];
+    private int _nameCount;
 
     public static void Read(CaptureLineReader lines, CaptureBuilder builder) => new ParseableCaptureReader(lines, builder).ReadLines();
 
     private void ReadLines()
     {
-        while (lines.ReadLine() is { } line)
+        while (lines.TryReadLine(out var line))
         {
-            if (string.IsNullOrWhiteSpace(line))
+            if (line.Length > 0 && char.IsAsciiLetterLower(line[0]))
+            {
+                ReadLine(line); // most lines: a module starts with a small letter
+            }
+            else if (line.IsWhiteSpace())
             {
                 builder.EndRound();
                 _last = null;
             }
-            else if (CaptureTimestamps.IsTimestamp(line))
+            else if (!char.IsAsciiLetterLower(line[0]) && CaptureTimestamps.IsTimestamp(line)) // a timestamp starts with a digit or a capital
             {
-                builder.Timestamp(line);
+                builder.Timestamp(line.ToString());
                 _last = null;
             }
             else
@@ -54,35 +67,22 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
         }
     }
 
-    private void ReadLine(string line)
+    private void ReadLine(ReadOnlySpan<char> line)
     {
         int number = lines.LineNumber;
-        int c1 = line.IndexOf(':', StringComparison.Ordinal);
-        if (c1 <= 0)
+        if (!TryKeyStart(line, out int c1, out int instance, out int c2))
         {
-            throw lines.Error($"{Expected} but found '{CaptureBuilder.Shorten(line)}'", number, 1);
-        }
-
-        int c2 = line.IndexOf(':', c1 + 1);
-        if (c2 < 0)
-        {
-            throw lines.Error($"{Expected}: a ':' after the instance is missing", number, line.Length + 1);
-        }
-
-        if (!CaptureValues.IsCanonicalInteger(line.AsSpan(c1 + 1, c2 - c1 - 1))
-            || !int.TryParse(line.AsSpan(c1 + 1, c2 - c1 - 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int instance))
-        {
-            throw lines.Error($"expected an instance number (%d) but found '{CaptureBuilder.Shorten(line[(c1 + 1)..c2])}'", number, c1 + 2);
+            throw KeyStartError(line, number);
         }
 
         // The key ends at keyEnd; the value, if any, starts at valueStart.
         int keyEnd;
         int valueStart;
-        int tab = line.IndexOf('\t', c2 + 1);
+        int tab = line[(c2 + 1)..].IndexOf('\t');
         if (tab >= 0)
         {
-            keyEnd = tab;
-            valueStart = tab + 1;
+            keyEnd = tab + c2 + 1;
+            valueStart = keyEnd + 1;
         }
         else
         {
@@ -94,27 +94,38 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
             (keyEnd, valueStart) = _separator == Separator.Colon ? SplitColon(line, c2) : SplitBlanks(line, c2);
         }
 
-        int c3 = line.LastIndexOf(':', keyEnd - 1, keyEnd - c2 - 1);
+        int c3 = line[(c2 + 1)..keyEnd].LastIndexOf(':');
         if (c3 < 0)
         {
             throw lines.Error($"{Expected}: a ':' before the statistic name is missing", number, keyEnd + 1);
         }
 
+        c3 += c2 + 1;
         if (c3 == c2 + 1)
         {
             throw lines.Error("expected a kstat name between the instance and the statistic but found none", number, c3 + 1);
         }
 
-        string statistic = line[(c3 + 1)..keyEnd];
+        var statistic = line[(c3 + 1)..keyEnd];
         KstatAccumulator kstat;
-        if (_last is not null && line.AsSpan(0, c3).SequenceEqual(_lastKey))
+        if (_last is not null && c3 == _lastKeyLength && line[..c3].SequenceEqual(_lastKey.AsSpan(0, c3)))
         {
             kstat = _last;
         }
         else
         {
             kstat = _last = builder.Kstat(line[..c1], instance, line[(c2 + 1)..c3], repeatStartsRound: false);
-            _lastKey = line[..c3];
+            (_predicted, _names) = (_names, _predicted);
+            (_predictedText, _texts) = (_texts, _predictedText);
+            _predictedCount = _nameCount;
+            _nameCount = 0;
+            if (c3 > _lastKey.Length)
+            {
+                _lastKey = new char[Math.Max(c3, _lastKey.Length * 2)];
+            }
+
+            line[..c3].CopyTo(_lastKey);
+            _lastKeyLength = c3;
         }
 
         if (valueStart < 0 && statistic is "crtime" or "snaptime")
@@ -123,20 +134,94 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
         }
 
         // Where TABs were expanded the exact blanks are lost anyway: trailing ones are taken as editing noise.
-        string value = valueStart < 0 ? string.Empty : tab >= 0 ? line[valueStart..] : line[valueStart..].TrimEnd(' ');
-        kstat.Add(new RawStatistic(builder.Intern(statistic), value, false, number, (valueStart < 0 ? keyEnd : valueStart) + 1));
+        var value = valueStart < 0 ? default : tab >= 0 ? line[valueStart..] : line[valueStart..].TrimEnd(' ');
+        int at = _nameCount;
+        bool same = at < _predictedCount && statistic.SequenceEqual(_predicted[at]);
+        string name = same ? _predicted[at] : builder.Intern(statistic);
+        string? text = kstat.Add(name, value, number, (valueStart < 0 ? keyEnd : valueStart) + 1, same ? _predictedText[at] : null);
+        if (at == _names.Length)
+        {
+            Array.Resize(ref _names, at * 2);
+            Array.Resize(ref _texts, at * 2);
+        }
+
+        _names[at] = name;
+        _texts[at] = text;
+        _nameCount = at + 1;
     }
 
-    private static Separator Detect(string line, int c2)
+    // module:instance: with a canonical instance number, in one pass (the common case).
+    private static bool TryKeyStart(ReadOnlySpan<char> line, out int c1, out int instance, out int c2)
     {
-        int c3 = line.IndexOf(':', c2 + 1);
+        instance = 0;
+        c2 = -1;
+        c1 = line.IndexOf(':');
+        if (c1 <= 0)
+        {
+            return false;
+        }
+
+        int i = c1 + 1;
+        bool negative = i < line.Length && line[i] == '-';
+        if (negative)
+        {
+            i++;
+        }
+
+        int first = i;
+        long value = 0;
+        for (; i < line.Length && char.IsAsciiDigit(line[i]) && i - first < 11; i++)
+        {
+            value = (value * 10) + (line[i] - '0');
+        }
+
+        int digits = i - first;
+        if (i >= line.Length || line[i] != ':' || digits == 0 || (line[first] == '0' && (digits > 1 || negative)))
+        {
+            return false;
+        }
+
+        value = negative ? -value : value;
+        if (value is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        instance = (int)value;
+        c2 = i;
+        return true;
+    }
+
+    // What is wrong with a line whose key does not start with module:instance:.
+    private KstatFormatException KeyStartError(ReadOnlySpan<char> line, int number)
+    {
+        int c1 = line.IndexOf(':');
+        if (c1 <= 0)
+        {
+            return lines.Error($"{Expected} but found '{Shorten(line)}'", number, 1);
+        }
+
+        int c2 = IndexOf(line, ':', c1 + 1);
+        if (c2 < 0)
+        {
+            return lines.Error($"{Expected}: a ':' after the instance is missing", number, line.Length + 1);
+        }
+
+        return lines.Error($"expected an instance number (%d) but found '{Shorten(line[(c1 + 1)..c2])}'", number, c1 + 2);
+    }
+
+    private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
+
+    private static Separator Detect(ReadOnlySpan<char> line, int c2)
+    {
+        int c3 = IndexOf(line, ':', c2 + 1);
         if (c3 < 0)
         {
             return Separator.Unknown;
         }
 
-        int colon = line.IndexOf(':', c3 + 1);
-        int blank = line.AsSpan(c3 + 1).IndexOfAny(' ', '\t');
+        int colon = IndexOf(line, ':', c3 + 1);
+        int blank = line[(c3 + 1)..].IndexOfAny(' ', '\t');
         blank = blank < 0 ? -1 : blank + c3 + 1;
         if (colon >= 0 && (blank < 0 || colon < blank))
         {
@@ -147,15 +232,15 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
     }
 
     // -C: module:instance:name:statistic:value; the name is taken to hold no colon here.
-    private static (int KeyEnd, int ValueStart) SplitColon(string line, int c2)
+    private static (int KeyEnd, int ValueStart) SplitColon(ReadOnlySpan<char> line, int c2)
     {
-        int c3 = line.IndexOf(':', c2 + 1);
-        int c4 = c3 < 0 ? -1 : line.IndexOf(':', c3 + 1);
+        int c3 = IndexOf(line, ':', c2 + 1);
+        int c4 = c3 < 0 ? -1 : IndexOf(line, ':', c3 + 1);
         return c4 < 0 ? (line.Length, -1) : (c4, c4 + 1);
     }
 
     // TABs expanded to spaces: the first run of 2+ blanks after the statistic's colon, else the first single blank.
-    private static (int KeyEnd, int ValueStart) SplitBlanks(string line, int c2)
+    private static (int KeyEnd, int ValueStart) SplitBlanks(ReadOnlySpan<char> line, int c2)
     {
         int single = -1;
         int singleEnd = -1;
@@ -194,5 +279,11 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
         }
 
         return single >= 0 ? (single, singleEnd) : (line.Length, -1);
+    }
+
+    private static int IndexOf(ReadOnlySpan<char> line, char c, int from)
+    {
+        int at = line[from..].IndexOf(c);
+        return at < 0 ? -1 : at + from;
     }
 }

@@ -88,10 +88,13 @@ public sealed class SnapshotChain : IKstatChain
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         CheckFormat(format);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
+        // Unbuffered: the reader's own 64 KiB buffer takes the file straight from the system.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
+
         // A replacing decoder, so that the line reader can say on which line and column the bad bytes are.
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true);
-        return Read(new CaptureLineReader(reader, path, replacementIsInvalid: true), format);
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        // A kstat takes 500 bytes or more of -p text: a table sized for that grows at most once or twice.
+        return Read(new CaptureLineReader(reader, path, replacementIsInvalid: true), format, (int)Math.Min(stream.Length / 1024, 1 << 20));
     }
 
     /// <summary>Reads a capture held in a string.</summary>
@@ -118,17 +121,17 @@ public sealed class SnapshotChain : IKstatChain
     {
         ArgumentNullException.ThrowIfNull(reader);
         CheckFormat(format);
-        return Read(new CaptureLineReader(reader, sourceName), format);
+        return Read(new CaptureLineReader(reader, sourceName), format, 0);
     }
 
-    private static SnapshotChain Read(CaptureLineReader lines, SnapshotFormat format)
+    private static SnapshotChain Read(CaptureLineReader lines, SnapshotFormat format, int expectedKstats)
     {
         if (format == SnapshotFormat.Auto)
         {
             format = Detect(lines);
         }
 
-        var builder = new CaptureBuilder(lines);
+        var builder = new CaptureBuilder(lines, expectedKstats);
         switch (format)
         {
             case SnapshotFormat.Json:

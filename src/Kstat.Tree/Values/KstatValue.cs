@@ -169,6 +169,9 @@ public readonly struct KstatValue : IEquatable<KstatValue>
         }
     }
 
+    /// <summary>Gets the 64 bits an integer or a time holds, unchecked (for code that looks at <see cref="Kind"/> itself).</summary>
+    internal ulong ToUInt64Bits() => unchecked((ulong)_bits);
+
     /// <summary>Gets the value as an unsigned 64-bit integer; a time gives its nanoseconds.</summary>
     /// <returns>The exact value.</returns>
     /// <exception cref="OverflowException">A negative value, or a double that is not a whole number in range.</exception>
