@@ -44,17 +44,9 @@ internal sealed class TreeContext(IKstatChain chain, KstatTreeOptions options)
 
     private static KstatReading Strip(KstatReading reading)
     {
-        // Most readings hold no CHAR at all (every reading of a monitor loop goes through here): find the first one
-        // with a straight scan of the reading's own array, and copy only when a value really shortens.
-        var values = ImmutableCollectionsMarshal.AsArray(reading.Values)!;
-        int first = 0;
-        while (first < values.Length && values[first].Kind != KstatValueKind.Char)
-        {
-            first++;
-        }
-
+        var values = reading.Values;
         KstatValue[]? stripped = null;
-        for (int i = first; i < values.Length; i++)
+        for (int i = 0; i < values.Length; i++)
         {
             if (values[i].Kind == KstatValueKind.Char)
             {
