@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Kstat.Tree;
 using static Interop.Kstat;
@@ -41,28 +42,59 @@ internal static unsafe class KstatDecoder
             layout = NamedLayout.Create(records, (int)count, shapes);
         }
 
-        var values = new KstatValue[layout.Schema.Count];
+        var shape = layout.Shape;
+        var values = new KstatValue[shape.Schema.Count];
         byte* start = (byte*)ksp->ks_data;
         byte* end = start + size;
-        for (int i = 0; i < (int)count; i++)
+        if (shape.IsDirect)
         {
-            int slot = layout.SlotOf(i);
-            if (slot >= 0)
+            // Record i is value i: a straight loop, the bounds known to the JIT (values.Length == count).
+            for (int i = 0; i < values.Length; i++)
             {
-                // The numeric kinds inline (a monitor reads little else); text and floats through NamedValue.
-                kstat_named_t* record = &records[i];
-                values[slot] = record->data_type switch
+                if (!TryInteger(&records[i], ref values[i]))
                 {
-                    KSTAT_DATA_UINT64 => KstatValue.FromUInt64(record->value.ui64),
-                    KSTAT_DATA_INT64 => KstatValue.FromInt64(record->value.i64),
-                    KSTAT_DATA_UINT32 => KstatValue.FromUInt32(record->value.ui32),
-                    KSTAT_DATA_INT32 => KstatValue.FromInt32(record->value.i32),
-                    _ => NamedValue(layout, i, record, start, end, header),
-                };
+                    values[i] = NamedValue(layout, i, &records[i], start, end, header);
+                }
+            }
+        }
+        else
+        {
+            for (int i = 0; i < (int)count; i++)
+            {
+                int slot = shape.SlotOf(i);
+                if (slot >= 0 && !TryInteger(&records[i], ref values[slot]))
+                {
+                    values[slot] = NamedValue(layout, i, &records[i], start, end, header);
+                }
             }
         }
 
-        return new KstatReading(ksp->ks_snaptime, layout.Schema, ImmutableCollectionsMarshal.AsImmutableArray(values));
+        return new KstatReading(ksp->ks_snaptime, shape.Schema, ImmutableCollectionsMarshal.AsImmutableArray(values));
+    }
+
+    /// <summary>Decodes an integer record into <paramref name="value"/>; false for any other type.</summary>
+    /// <remarks>The numeric kinds inline (a monitor reads little else), each storing its own value: a value whose reference
+    /// is known to be null is stored without a GC write barrier. Text and floats go through <see cref="NamedValue"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryInteger(kstat_named_t* record, ref KstatValue value)
+    {
+        switch (record->data_type)
+        {
+            case KSTAT_DATA_UINT64:
+                value = KstatValue.FromUInt64(record->value.ui64);
+                return true;
+            case KSTAT_DATA_INT64:
+                value = KstatValue.FromInt64(record->value.i64);
+                return true;
+            case KSTAT_DATA_UINT32:
+                value = KstatValue.FromUInt32(record->value.ui32);
+                return true;
+            case KSTAT_DATA_INT32:
+                value = KstatValue.FromInt32(record->value.i32);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Decodes an INTR kstat: its first <c>kstat_intr_t</c>.</summary>

@@ -12,13 +12,14 @@ namespace Kstat.Native;
 /// <para>The library is <c>libkstat.so.1</c> from the system's search path, or the file the environment variable
 /// <c>KSTAT_LIBRARY</c> names (read once per process, before the first call).</para>
 /// <para>Thread safety: every native call on the handle runs under one lock (libkstat is MT-Unsafe), so
-/// <see cref="Read"/> may be called from any thread, also during <see cref="Update"/>. Headers carry no pointer:
+/// <see cref="Read"/> may be called from any thread, also during <see cref="Update"/>; <see cref="ReadBatch"/> (which a
+/// <see cref="KstatTree"/> uses to re-read its leaves) holds the lock once for many reads. Headers carry no pointer:
 /// a header is mapped to its <c>kstat_t*</c> by <see cref="KstatHeader.Kid"/> under the lock, so no pointer freed by
 /// a chain update is ever used.</para>
 /// <para>Like Perl's Sun::Solaris::Kstat, the chain leaves out kstats whose name starts with <c>kstat_</c> and raw
 /// kstats without a decoder (cpu_stat, var, ncstats, sysinfo, vminfo and nfs mntinfo have one).</para>
 /// </remarks>
-public sealed partial class LibKstatChain : IKstatChain
+public sealed partial class LibKstatChain : IKstatChain, IKstatBatchReader
 {
     private readonly Lock _lock = new();
     private readonly SafeKstatControlHandle _handle;
@@ -108,40 +109,6 @@ public sealed partial class LibKstatChain : IKstatChain
         }
     }
 
-    /// <inheritdoc/>
-    /// <remarks>One <c>kstat_read</c> (retried on <c>EAGAIN</c>) and a decode, under the handle's lock.</remarks>
-    /// <exception cref="ArgumentNullException"><paramref name="header"/> is null.</exception>
-    /// <exception cref="KstatNotFoundException">The kstat is not in the chain any more, or <c>kstat_read</c> failed with <c>ENXIO</c>.</exception>
-    /// <exception cref="UnauthorizedAccessException"><c>kstat_read</c> failed with <c>EACCES</c> or <c>EPERM</c>.</exception>
-    /// <exception cref="KstatException"><c>kstat_read</c> failed otherwise, or the data is too small for its type.</exception>
-    /// <exception cref="ObjectDisposedException">The chain is disposed.</exception>
-    public unsafe KstatReading Read(KstatHeader header)
-    {
-        ArgumentNullException.ThrowIfNull(header);
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            int at = Find(_entries, header.Kid);
-            if (at < 0 || _entries[at].Header is null)
-            {
-                throw new KstatNotFoundException(header.Key);
-            }
-
-            ref var entry = ref _entries[at];
-            var ksp = entry.Ksp;
-            for (int attempt = 0; kstat_read(_handle, ksp, null) == -1; attempt++)
-            {
-                int errno = KstatErrno.Last();
-                if (!ShouldRetry(errno, attempt))
-                {
-                    KstatErrno.Throw(errno, "kstat_read", entry.Header!.Key);
-                }
-            }
-
-            return Decode(ref entry, ksp, _shapes);
-        }
-    }
-
     /// <summary>Closes the handle (<c>kstat_close</c>); afterwards every member throws <see cref="ObjectDisposedException"/>.</summary>
     /// <remarks>Waits for a read or update in progress. Calling it twice does nothing.</remarks>
     public void Dispose()
@@ -191,27 +158,5 @@ public sealed partial class LibKstatChain : IKstatChain
         // libkstat's own read loop sleeps too, holding the caller's serialisation: other readers wait, as they would in C.
         Thread.Sleep(_options.RetryDelay);
         return true;
-    }
-
-    private static unsafe KstatReading Decode(ref Entry entry, kstat_t* ksp, NamedShapes shapes)
-    {
-        // The header, not its key: the key string is made only for an error message, never per read.
-        var header = entry.Header!;
-        return ksp->ks_type switch
-        {
-            KSTAT_TYPE_NAMED => DecodeNamed(ref entry, ksp, header, shapes),
-            KSTAT_TYPE_INTR => KstatDecoder.Intr(ksp, header),
-            KSTAT_TYPE_IO => KstatDecoder.Io(ksp, header),
-            KSTAT_TYPE_TIMER => KstatDecoder.Timer(ksp, header),
-            _ => entry.Raw is { } raw ? KstatDecoder.Raw(ksp, raw, header) : KstatDecoder.RawBytes(ksp),
-        };
-    }
-
-    private static unsafe KstatReading DecodeNamed(ref Entry entry, kstat_t* ksp, KstatHeader header, NamedShapes shapes)
-    {
-        var layout = entry.Layout;
-        var reading = KstatDecoder.Named(ksp, header, ref layout, shapes);
-        entry.Layout = layout;
-        return reading;
     }
 }

@@ -20,6 +20,9 @@ internal sealed unsafe class NamedLayout
 
     internal KstatSchema Schema => _shape.Schema;
 
+    /// <summary>Gets the shared shape: the record names and types, the schema and where each record goes.</summary>
+    internal NamedShape Shape => _shape;
+
     /// <summary>Gets the schema index of record <paramref name="record"/>, or -1 when its value is skipped.</summary>
     internal int SlotOf(int record) => _shape.SlotOf(record);
 

@@ -30,9 +30,14 @@ internal sealed unsafe class NamedShape
         TextCount = textCount;
         Schema = schema;
         Hash = hash;
+        IsDirect = schema.Count == slots.Length; // every record decoded, no name twice: slot i is record i
     }
 
     internal KstatSchema Schema { get; }
+
+    /// <summary>Gets a value indicating whether record <c>i</c> goes to slot <c>i</c> for every record (no skipped type, no
+    /// repeated name): nearly every kstat, decoded by a straight loop.</summary>
+    internal bool IsDirect { get; }
 
     /// <summary>Gets the number of records.</summary>
     internal int Count => _slots.Length;

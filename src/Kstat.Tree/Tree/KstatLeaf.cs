@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Kstat.Tree;
@@ -217,6 +218,9 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
 
         // Statistics named like a pseudo-key are hidden; a schema without such names (nearly all) skips the check.
         private readonly bool _hidesPseudoKeys;
+
+        // The position: a statistic below _values.Length, then the three pseudo-keys. Current is computed from it rather
+        // than stored, so MoveNext is an increment and a compare, and a value is copied once.
         private int _index;
 
         internal Enumerator(KstatHeader header, KstatReading reading)
@@ -227,11 +231,18 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
             _values = ImmutableCollectionsMarshal.AsArray(reading.Values)!;
             _hidesPseudoKeys = reading.Schema.PseudoKeyCount > 0;
             _index = -1;
-            Current = default;
         }
 
         /// <inheritdoc/>
-        public KeyValuePair<string, KstatValue> Current { get; private set; }
+        public readonly KeyValuePair<string, KstatValue> Current
+        {
+            get
+            {
+                int i = _index;
+                var values = _values;
+                return (uint)i < (uint)values.Length ? new(_names[i], values[i]) : PseudoKey(_header, _reading, i - values.Length);
+            }
+        }
 
         /// <inheritdoc/>
         readonly object IEnumerator.Current => Current;
@@ -239,16 +250,22 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         /// <inheritdoc/>
         public bool MoveNext()
         {
-            var values = _values;
+            // No call here takes the enumerator by reference, so the JIT can keep it in registers in a foreach.
             int i = _index + 1;
-            if ((uint)i < (uint)values.Length && !_hidesPseudoKeys)
+            if (_hidesPseudoKeys)
+            {
+                i = SkipHidden(_names, i);
+            }
+
+            int end = _values.Length + 3;
+            if (i < end)
             {
                 _index = i;
-                Current = new(_names[i], values[i]);
                 return true;
             }
 
-            return MoveNextSlow();
+            _index = end;
+            return false;
         }
 
         /// <inheritdoc/>
@@ -259,34 +276,23 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         {
         }
 
-        private bool MoveNextSlow()
+        private static int SkipHidden(string[] names, int i)
         {
-            int n = _values.Length;
-            while (++_index < n)
+            while (i < names.Length && IsPseudoKey(names[i]))
             {
-                string name = _names[_index];
-                if (!IsPseudoKey(name))
-                {
-                    Current = new(name, _values[_index]);
-                    return true;
-                }
+                i++;
             }
 
-            switch (_index - n)
-            {
-                case 0:
-                    Current = new(ClassKey, _header.Class);
-                    return true;
-                case 1:
-                    Current = new(CrTimeKey, KstatValue.HrTime(_header.CrTime));
-                    return true;
-                case 2:
-                    Current = new(SnapTimeKey, KstatValue.HrTime(_reading.SnapTime));
-                    return true;
-                default:
-                    _index = n + 3;
-                    return false;
-            }
+            return i;
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static KeyValuePair<string, KstatValue> PseudoKey(KstatHeader header, KstatReading reading, int pseudo) => pseudo switch
+        {
+            0 => new(ClassKey, header.Class),
+            1 => new(CrTimeKey, KstatValue.HrTime(header.CrTime)),
+            2 => new(SnapTimeKey, KstatValue.HrTime(reading.SnapTime)),
+            _ => default, // before MoveNext or after the end, as other enumerators give
+        };
     }
 }

@@ -55,45 +55,6 @@ public sealed partial class KstatTree
         }
     }
 
-    /// <summary>Re-reads every valid leaf that holds a reading; a failure leaves the old values and is reported.</summary>
-    /// <remarks>Walks the node arrays directly and allocates nothing but the readings while every read succeeds.</remarks>
-    private ImmutableArray<KstatReadError> ReReadLeaves()
-    {
-        List<(KstatHeader Header, KstatReadError Error)>? errors = null;
-        foreach (var module in Entries.Array)
-        {
-            foreach (var instance in module.Value.Entries.Array)
-            {
-                foreach (var entry in instance.Value.Entries.Array)
-                {
-                    var leaf = entry.Value;
-                    if (!leaf.IsReadUnchecked || !leaf.IsValidUnchecked)
-                    {
-                        continue;
-                    }
-
-                    var header = leaf.BoundHeader;
-                    try
-                    {
-                        leaf.Publish(Context.Read(header));
-                    }
-                    catch (Exception e) when (e is KstatException or IOException or UnauthorizedAccessException)
-                    {
-                        (errors ??= []).Add((header, new KstatReadError(leaf.Key, e)));
-                    }
-                }
-            }
-        }
-
-        if (errors is null)
-        {
-            return [];
-        }
-
-        errors.Sort((x, y) => KstatOrder.Compare(x.Header, y.Header));
-        return errors.Select(e => e.Error).ToImmutableArray();
-    }
-
     private static ImmutableArray<string> SortedKeys(ImmutableArray<KstatHeader> headers) =>
         headers.IsEmpty ? [] : headers.Sort(KstatOrder.Headers).Select(h => h.Key).ToImmutableArray();
 

@@ -24,9 +24,23 @@ internal sealed class TreeContext(IKstatChain chain, KstatTreeOptions options)
     public KstatReading Read(KstatHeader header)
     {
         long ticket = Interlocked.Increment(ref _tickets);
-        var reading = Chain.Read(header);
-        return (Options.StripStrings ? Strip(reading) : reading).WithTicket(ticket);
+        return Prepare(Chain.Read(header), ticket);
     }
+
+    /// <summary>Reads a batch of kstats through the chain's <see cref="IKstatBatchReader"/>; returns the ticket of the
+    /// first, the others following in order. Each reading is to go through <see cref="Prepare"/> with its ticket.</summary>
+    /// <remarks>The batch's tickets are drawn before it begins: a read that begins after the batch (it waits for the
+    /// chain's lock) gets a later ticket and newer data, as with reads one by one.</remarks>
+    public long ReadBatch(IKstatBatchReader reader, ReadOnlySpan<KstatHeader> headers, Span<KstatReading?> readings, Span<Exception?> errors)
+    {
+        long first = Interlocked.Add(ref _tickets, headers.Length) - headers.Length + 1;
+        reader.ReadBatch(headers, readings, errors);
+        return first;
+    }
+
+    /// <summary>Applies the tree's options to a reading from the chain and tickets it.</summary>
+    public KstatReading Prepare(KstatReading reading, long ticket) =>
+        (Options.StripStrings ? Strip(reading) : reading).WithTicket(ticket);
 
     private static KstatReading Strip(KstatReading reading)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Kstat.Benchmarks.Cases;
+using Kstat.Tree;
 
 namespace Kstat.Benchmarks.Support;
 
@@ -25,6 +26,9 @@ internal static class Breakdowns
                 chain.Read(header);
             }
         });
+        var readings = new KstatReading?[headers.Length];
+        var errors = new Exception?[headers.Length];
+        double batch = PerRound(seconds / 3, () => chain.ReadBatch(headers, readings, errors));
         double update = PerRound(seconds / 3, () => tree.Update());
         ulong sink = 0;
         double enumerate = PerRound(seconds / 3, () =>
@@ -40,7 +44,7 @@ internal static class Breakdowns
                 }
             }
         });
-        output.WriteLine($"monitor round, thread CPU time: chain reads {reads / 1e3:0.0} µs, Update() in all {update / 1e3:0.0} µs, enumeration {enumerate / 1e3:0.0} µs ({sink % 10})");
+        output.WriteLine($"monitor round, thread CPU time: chain reads {reads / 1e3:0.0} µs one by one, {batch / 1e3:0.0} µs in one batch, Update() in all {update / 1e3:0.0} µs, enumeration {enumerate / 1e3:0.0} µs ({sink % 10})");
         int gen0 = GC.CollectionCount(0);
         var pause = GC.GetTotalPauseDuration();
         double updateAgain = PerRound(seconds / 3, () => tree.Update(), warmups: 0);

@@ -100,6 +100,34 @@ public class LibKstatTreeTests : DoubleTest
     }
 
     [Fact]
+    public void Update_rereads_every_read_leaf_once_across_batches_and_reports_a_failure_per_leaf()
+    {
+        var kids = Enumerable.Range(0, 300).Select(i => AddNamed("cpu", i, "sys", 1)).ToArray();
+        using var tree = new KstatTree(Open());
+        var read = Enumerable.Range(0, 300).Where(i => i % 15 != 0).ToArray(); // 280 leaves: more than one batch
+        foreach (int i in read)
+        {
+            _ = tree["cpu"][i]["sys"]["value"];
+        }
+
+        foreach (int kid in kids)
+        {
+            D.kd_stamp(kid, 2);
+        }
+
+        D.kd_fail_read(kids[7], ENXIO, 1);
+        long before = D.kd_reads();
+        var update = tree.Update();
+
+        Assert.Equal(read.Length, D.kd_reads() - before);
+        Assert.Equal<string>(["cpu:7:sys"], update.ReadErrors);
+        Assert.IsType<KstatNotFoundException>(Assert.Single(update.ReadErrorDetails).Exception);
+        Assert.Equal(1UL, (ulong)tree["cpu"][7]["sys"]["value"]);  // kept its values
+        Assert.All(read.Where(i => i != 7), i => Assert.Equal(2UL, (ulong)tree["cpu"][i]["sys"]["value"]));
+        Assert.False(tree["cpu"][15]["sys"].IsRead);
+    }
+
+    [Fact]
     public void A_removed_unread_leaf_throws_not_found()
     {
         int kid = AddNamed("unix", 0, "goes", 1);

@@ -77,7 +77,7 @@ public unsafe class LibkstatDoubleTests : DoubleTest
         using var kc = OpenRaw();
         var ksp = (kstat_t*)Chain(kc).Single(p => Name(p) == "named");
 
-        int id = kstat_read(kc, ksp, null);
+        int id = kstat_read(kc.Control, ksp, null);
 
         Assert.Equal(kc.Control->kc_chain_id, id);
         Assert.Equal(77_000, ksp->ks_snaptime);
@@ -97,7 +97,7 @@ public unsafe class LibkstatDoubleTests : DoubleTest
 
         D.kd_remove(kid);
 
-        Assert.Equal(-1, kstat_read(kc, ksp, null));
+        Assert.Equal(-1, kstat_read(kc.Control, ksp, null));
         Assert.Equal(ENXIO, KstatErrno.Last());
     }
 }

@@ -6,12 +6,14 @@ namespace Kstat.Tree.Tests.Tree;
 /// <summary>Readers racing Update() see a leaf's old reading or its new one, never a mix.</summary>
 public class ConcurrencyTests
 {
-    [Fact]
-    public async Task Concurrent_readers_never_see_values_from_two_readings_of_one_leaf()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Concurrent_readers_never_see_values_from_two_readings_of_one_leaf(bool batched)
     {
         var keys = Enumerable.Range(0, 20).Select(i => $"m:{i % 4}:k{i}").ToArray();
         var chain = new FakeChain(keys) { StatsPerKstat = 16 };
-        using var tree = new KstatTree(chain);
+        using var tree = new KstatTree(batched ? new BatchingChain(chain) : chain);
         foreach (var leaf in tree.Leaves())
         {
             _ = leaf["s0"];
