@@ -12,6 +12,7 @@ public sealed class KstatHumanWriter
 {
     private const int Width = 30;
     private readonly TextWriter _writer;
+    private readonly List<KstatStatistics.Entry> _statistics = [];
 
     /// <summary>Initializes a writer.</summary>
     /// <param name="writer">Where to write.</param>
@@ -29,7 +30,8 @@ public sealed class KstatHumanWriter
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     public int Write(KstatRecord record, Func<string, bool>? statisticFilter = null)
     {
-        var statistics = KstatStatistics.List(record, includeClass: false, statisticFilter);
+        var statistics = _statistics;
+        KstatStatistics.List(record, includeClass: false, statisticFilter, statistics);
         if (statistics.Count == 0)
         {
             return 0;
@@ -50,7 +52,7 @@ public sealed class KstatHumanWriter
             _writer.Write('\t');
             _writer.Write(KstatStatistics.Pad(statistic.Name, Width, truncate: false));
             _writer.Write("  ");
-            _writer.Write(statistic.Text);
+            statistic.WriteText(_writer);
             _writer.Write('\n');
         }
 

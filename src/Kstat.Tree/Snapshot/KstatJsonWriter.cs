@@ -18,6 +18,7 @@ public sealed class KstatJsonWriter
 {
     private readonly TextWriter _writer;
     private readonly bool _includeClass;
+    private readonly List<KstatStatistics.Entry> _statistics = [];
     private int _objects;
 
     /// <summary>Initializes a writer.</summary>
@@ -41,7 +42,8 @@ public sealed class KstatJsonWriter
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     public int Write(KstatRecord record, Func<string, bool>? statisticFilter = null)
     {
-        var statistics = KstatStatistics.List(record, _includeClass, statisticFilter);
+        var statistics = _statistics;
+        KstatStatistics.List(record, _includeClass, statisticFilter, statistics);
         if (statistics.Count == 0)
         {
             return 0;
@@ -79,7 +81,7 @@ public sealed class KstatJsonWriter
             }
             else
             {
-                _writer.Write(statistic.Text);
+                statistic.WriteText(_writer);
             }
 
             _writer.Write(i < statistics.Count - 1 ? ",\n" : "\n");

@@ -18,6 +18,8 @@ public sealed class KstatParseableWriter
     private readonly TextWriter _writer;
     private readonly bool _colon;
     private readonly bool _namesOnly;
+    private readonly List<KstatStatistics.Entry> _statistics = [];
+    private char[] _prefix = new char[128];
 
     /// <summary>Initializes a writer.</summary>
     /// <param name="writer">Where to write.</param>
@@ -39,14 +41,14 @@ public sealed class KstatParseableWriter
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     public int Write(KstatRecord record, Func<string, bool>? statisticFilter = null)
     {
-        var statistics = KstatStatistics.List(record, includeClass: true, statisticFilter);
+        var statistics = _statistics;
+        KstatStatistics.List(record, includeClass: true, statisticFilter, statistics);
         if (statistics.Count == 0)
         {
             return 0;
         }
 
-        var header = record.Header;
-        string prefix = string.Concat(header.Module, ":", header.Instance.ToString(CultureInfo.InvariantCulture), ":", header.Name, ":");
+        var prefix = Prefix(record.Header);
         foreach (var statistic in statistics)
         {
             _writer.Write(prefix);
@@ -54,12 +56,27 @@ public sealed class KstatParseableWriter
             if (!_namesOnly)
             {
                 _writer.Write(_colon ? ':' : '\t');
-                _writer.Write(statistic.Text);
+                statistic.WriteText(_writer);
             }
 
             _writer.Write('\n');
         }
 
         return statistics.Count;
+    }
+
+    // "module:instance:name:", in a buffer the writer keeps (a dump makes no string per kstat).
+    private ReadOnlySpan<char> Prefix(KstatHeader header)
+    {
+        int length = header.Module.Length + header.Name.Length + 14;
+        if (length > _prefix.Length)
+        {
+            _prefix = new char[Math.Max(length, _prefix.Length * 2)];
+        }
+
+        var prefix = _prefix.AsSpan();
+        return prefix.TryWrite(CultureInfo.InvariantCulture, $"{header.Module}:{header.Instance}:{header.Name}:", out int written)
+            ? prefix[..written]
+            : throw new InvalidOperationException("The prefix buffer is too small."); // sized above: cannot happen
     }
 }

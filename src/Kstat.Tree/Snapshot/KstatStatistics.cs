@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Kstat.Tree;
@@ -16,56 +17,61 @@ internal static class KstatStatistics
     /// that is not smaller under <c>strcasecmp</c>; so the names come out sorted case-insensitively and, among equal
     /// names, the one inserted last comes first. Empty names are skipped, as kstat(1) (2016) skips them.
     /// </summary>
-    public static List<Entry> List(KstatRecord record, bool includeClass, Func<string, bool>? filter)
+    /// <param name="record">The kstat.</param>
+    /// <param name="includeClass">Whether <c>class</c> is listed (parseable and JSON output).</param>
+    /// <param name="filter">Which names to keep, or <c>null</c>.</param>
+    /// <param name="into">The list to fill (cleared first): a writer reuses one, so that a dump makes no list per kstat.</param>
+    public static void List(KstatRecord record, bool includeClass, Func<string, bool>? filter, List<Entry> into)
     {
         ArgumentNullException.ThrowIfNull(record);
         var header = record.Header;
         var reading = record.Reading;
         bool rawTimes = header.Type is KstatType.Io or KstatType.Timer;
-        var inserted = new List<Entry>(3 + (reading?.Count ?? 0))
-        {
-            new(CrTimeKey, KstatValue.HrTime(header.CrTime), false),
-        };
+        into.Clear();
+        into.Add(new(CrTimeKey, KstatValue.HrTime(header.CrTime), false, into.Count));
         if (includeClass)
         {
-            inserted.Add(new(ClassKey, KstatValue.FromString(header.Class), false));
+            into.Add(new(ClassKey, KstatValue.FromString(header.Class), false, into.Count));
         }
 
         if (reading is not null)
         {
-            inserted.Add(new(SnapTimeKey, KstatValue.HrTime(reading.SnapTime), false));
-            foreach (var (name, value) in reading)
+            into.Add(new(SnapTimeKey, KstatValue.HrTime(reading.SnapTime), false, into.Count));
+            var names = reading.Schema.Names;
+            var values = reading.Values;
+            for (int i = 0; i < names.Length; i++)
             {
                 // The header's class/crtime/snaptime win over statistics of those names, as in a tree leaf.
+                string name = names[i];
                 if (name.Length > 0 && name is not (ClassKey or CrTimeKey or SnapTimeKey))
                 {
-                    inserted.Add(new(name, value, rawTimes));
+                    into.Add(new(name, values[i], rawTimes, into.Count));
                 }
             }
         }
 
-        var order = new int[inserted.Count];
-        for (int i = 0; i < order.Length; i++)
+        var entries = CollectionsMarshal.AsSpan(into);
+        entries.Sort(InsertionOrder);
+        if (filter is not null)
         {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (x, y) =>
-        {
-            int c = KstatOrder.CompareNames(inserted[x].Name, inserted[y].Name);
-            return c != 0 ? c : y.CompareTo(x);
-        });
-
-        var sorted = new List<Entry>(order.Length);
-        foreach (int i in order)
-        {
-            if (filter is null || filter(inserted[i].Name))
+            int kept = 0;
+            foreach (var entry in entries)
             {
-                sorted.Add(inserted[i]);
+                if (filter(entry.Name))
+                {
+                    entries[kept++] = entry;
+                }
             }
-        }
 
-        return sorted;
+            into.RemoveRange(kept, into.Count - kept);
+        }
+    }
+
+    // kstat(1)'s insertion: by name without case; among equal names, the one inserted last first.
+    private static int InsertionOrder(Entry x, Entry y)
+    {
+        int c = KstatOrder.CompareNames(x.Name, y.Name);
+        return c != 0 ? c : y.Order.CompareTo(x.Order);
     }
 
     /// <summary>Pads (and with <paramref name="truncate"/> cuts) text to a width in bytes, as C's <c>%-30s</c> and <c>%-30.30s</c> do.</summary>
@@ -101,7 +107,8 @@ internal static class KstatStatistics
     /// <param name="Name">The statistic name.</param>
     /// <param name="Value">The value.</param>
     /// <param name="RawNanoseconds">Whether a time is printed as integer nanoseconds (the statistics of I/O and timer kstats) rather than <c>%.9f</c> seconds.</param>
-    internal readonly record struct Entry(string Name, KstatValue Value, bool RawNanoseconds)
+    /// <param name="Order">Its place in kstat(1)'s insertion order (for sorting).</param>
+    internal readonly record struct Entry(string Name, KstatValue Value, bool RawNanoseconds, int Order)
     {
         /// <summary>Gets the value as kstat(1) prints it (<c>%.9f</c> or <c>0</c> for times, decimal integers, text up to its first NUL).</summary>
         public string Text => Value.Kind == KstatValueKind.HrTime && RawNanoseconds
@@ -110,5 +117,36 @@ internal static class KstatStatistics
 
         /// <summary>Gets a value indicating whether kstat(1) quotes the value in JSON (char and string data).</summary>
         public bool IsText => Value.IsText;
+
+        /// <summary>Writes <see cref="Text"/> without making a string for a number or a time.</summary>
+        public void WriteText(TextWriter writer)
+        {
+            Span<char> buffer = stackalloc char[32]; // the longest: -9223372036.854775808 or 18446744073709551615
+            int written;
+            var ic = CultureInfo.InvariantCulture;
+            bool formatted = Value.Kind switch
+            {
+                KstatValueKind.HrTime when RawNanoseconds => unchecked((ulong)Value.ToInt64()).TryFormat(buffer, out written, default, ic),
+                KstatValueKind.HrTime => KstatValue.TryFormatSeconds(Value.ToInt64(), buffer, out written),
+                KstatValueKind.Int32 or KstatValueKind.Int64 => Value.ToInt64().TryFormat(buffer, out written, default, ic),
+                KstatValueKind.UInt32 or KstatValueKind.UInt64 => Value.ToUInt64().TryFormat(buffer, out written, default, ic),
+                _ => Unformatted(out written),
+            };
+
+            if (formatted)
+            {
+                writer.Write(buffer[..written]);
+            }
+            else
+            {
+                writer.Write(Value.Kind == KstatValueKind.String ? Value.ToText() : Value.ToString());
+            }
+        }
+
+        private static bool Unformatted(out int written)
+        {
+            written = 0;
+            return false;
+        }
     }
 }

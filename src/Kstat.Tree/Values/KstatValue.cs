@@ -273,15 +273,30 @@ public readonly struct KstatValue : IEquatable<KstatValue>
     /// <returns>For example <c>"71.231448016"</c>.</returns>
     public static string FormatSeconds(long nanoseconds)
     {
+        Span<char> buffer = stackalloc char[32];
+        return TryFormatSeconds(nanoseconds, buffer, out int written) ? buffer[..written].ToString() : throw new UnreachableException();
+    }
+
+    /// <summary>Formats nanoseconds as <see cref="FormatSeconds"/> does, into a span (at most 21 characters).</summary>
+    internal static bool TryFormatSeconds(long nanoseconds, Span<char> destination, out int written)
+    {
+        written = 0;
         if (nanoseconds == 0)
         {
-            return "0";
+            if (destination.IsEmpty)
+            {
+                return false;
+            }
+
+            destination[0] = '0';
+            written = 1;
+            return true;
         }
 
         ulong magnitude = nanoseconds < 0 ? unchecked((ulong)-nanoseconds) : (ulong)nanoseconds;
         ulong seconds = magnitude / NanosPerSecond;
         ulong fraction = magnitude % NanosPerSecond;
-        return string.Create(CultureInfo.InvariantCulture, $"{(nanoseconds < 0 ? "-" : "")}{seconds}.{fraction:D9}");
+        return destination.TryWrite(CultureInfo.InvariantCulture, $"{(nanoseconds < 0 ? "-" : "")}{seconds}.{fraction:D9}", out written);
     }
 
     /// <inheritdoc/>
