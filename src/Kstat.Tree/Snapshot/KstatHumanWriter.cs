@@ -13,6 +13,7 @@ public sealed class KstatHumanWriter
     private const int Width = 30;
     private readonly TextWriter _writer;
     private readonly List<KstatStatistics.Entry> _statistics = [];
+    private readonly StatisticOrders _orders = new();
 
     /// <summary>Initializes a writer.</summary>
     /// <param name="writer">Where to write.</param>
@@ -31,7 +32,7 @@ public sealed class KstatHumanWriter
     public int Write(KstatRecord record, Func<string, bool>? statisticFilter = null)
     {
         var statistics = _statistics;
-        KstatStatistics.List(record, includeClass: false, statisticFilter, statistics);
+        KstatStatistics.List(record, includeClass: false, statisticFilter, statistics, _orders);
         if (statistics.Count == 0)
         {
             return 0;

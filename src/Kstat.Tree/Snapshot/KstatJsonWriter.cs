@@ -19,6 +19,7 @@ public sealed class KstatJsonWriter
     private readonly TextWriter _writer;
     private readonly bool _includeClass;
     private readonly List<KstatStatistics.Entry> _statistics = [];
+    private readonly StatisticOrders _orders = new();
     private int _objects;
 
     /// <summary>Initializes a writer.</summary>
@@ -43,7 +44,7 @@ public sealed class KstatJsonWriter
     public int Write(KstatRecord record, Func<string, bool>? statisticFilter = null)
     {
         var statistics = _statistics;
-        KstatStatistics.List(record, _includeClass, statisticFilter, statistics);
+        KstatStatistics.List(record, _includeClass, statisticFilter, statistics, _orders);
         if (statistics.Count == 0)
         {
             return 0;

@@ -19,6 +19,7 @@ public sealed class KstatParseableWriter
     private readonly bool _colon;
     private readonly bool _namesOnly;
     private readonly List<KstatStatistics.Entry> _statistics = [];
+    private readonly StatisticOrders _orders = new();
     private char[] _prefix = new char[128];
 
     /// <summary>Initializes a writer.</summary>
@@ -42,7 +43,7 @@ public sealed class KstatParseableWriter
     public int Write(KstatRecord record, Func<string, bool>? statisticFilter = null)
     {
         var statistics = _statistics;
-        KstatStatistics.List(record, includeClass: true, statisticFilter, statistics);
+        KstatStatistics.List(record, includeClass: true, statisticFilter, statistics, _orders);
         if (statistics.Count == 0)
         {
             return 0;

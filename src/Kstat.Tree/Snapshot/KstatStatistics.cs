@@ -21,7 +21,8 @@ internal static class KstatStatistics
     /// <param name="includeClass">Whether <c>class</c> is listed (parseable and JSON output).</param>
     /// <param name="filter">Which names to keep, or <c>null</c>.</param>
     /// <param name="into">The list to fill (cleared first): a writer reuses one, so that a dump makes no list per kstat.</param>
-    public static void List(KstatRecord record, bool includeClass, Func<string, bool>? filter, List<Entry> into)
+    /// <param name="orders">The orders of the schemas seen, kept by the writer (for the same <paramref name="includeClass"/>).</param>
+    public static void List(KstatRecord record, bool includeClass, Func<string, bool>? filter, List<Entry> into, StatisticOrders orders)
     {
         ArgumentNullException.ThrowIfNull(record);
         var header = record.Header;
@@ -51,7 +52,15 @@ internal static class KstatStatistics
         }
 
         var entries = CollectionsMarshal.AsSpan(into);
-        entries.Sort(InsertionOrder);
+        if (reading is not null)
+        {
+            orders.Sort(entries, reading.Schema);
+        }
+        else
+        {
+            entries.Sort(InsertionOrder);
+        }
+
         if (filter is not null)
         {
             int kept = 0;
@@ -67,8 +76,8 @@ internal static class KstatStatistics
         }
     }
 
-    // kstat(1)'s insertion: by name without case; among equal names, the one inserted last first.
-    private static int InsertionOrder(Entry x, Entry y)
+    /// <summary>kstat(1)'s insertion order: by name without case; among equal names, the one inserted last first.</summary>
+    internal static int InsertionOrder(Entry x, Entry y)
     {
         int c = KstatOrder.CompareNames(x.Name, y.Name);
         return c != 0 ? c : y.Order.CompareTo(x.Order);

@@ -62,7 +62,7 @@ internal static class CSharpRunner
             // One invocation per iteration: the operation runs only a few dozen times, and tiered JIT with dynamic PGO
             // takes a dozen of them to settle (a dump's CPU time falls from ~165 ms to ~50 ms over its first ten runs),
             // so the warm-up is long enough to measure the steady state a long-running process sees.
-            (true, true) => job.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(8).WithIterationCount(5),
+            (true, true) => job.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(15).WithIterationCount(7),
             (true, false) => job.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(15).WithIterationCount(10),
             (false, true) => job.WithWarmupCount(2).WithIterationCount(5).WithIterationTime(TimeInterval.FromMilliseconds(100)),
             (false, false) => job.WithWarmupCount(4).WithIterationCount(15).WithIterationTime(TimeInterval.FromMilliseconds(250)),
