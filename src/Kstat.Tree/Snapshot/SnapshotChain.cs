@@ -94,7 +94,7 @@ public sealed class SnapshotChain : IKstatChain
         // A replacing decoder, so that the line reader can say on which line and column the bad bytes are.
         using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16);
         // A kstat takes 500 bytes or more of -p text: a table sized for that grows at most once or twice.
-        return Read(new CaptureLineReader(reader, path, replacementIsInvalid: true), format, (int)Math.Min(stream.Length / 1024, 1 << 20));
+        return Read(new CaptureLineReader(reader, path, replacementIsInvalid: true), format, stream.CanSeek ? (int)Math.Min(stream.Length / 1024, 1 << 20) : 0);
     }
 
     /// <summary>Reads a capture held in a string.</summary>

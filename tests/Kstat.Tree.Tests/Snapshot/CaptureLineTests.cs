@@ -123,6 +123,34 @@ public class CaptureLineTests
         }
     }
 
+    [Fact]
+    public async Task A_capture_is_loaded_from_a_named_pipe_that_has_no_length()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no mkfifo there
+        }
+
+        string path = Path.Combine(Path.GetTempPath(), $"kstat-fifo-{Guid.NewGuid():N}");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", path))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        try
+        {
+            var writer = Task.Run(() => File.WriteAllText(path, "m:0:n:a\t1\nm:0:n:b\tx\n"));
+            using var chain = SnapshotChain.Load(path);
+            await writer;
+            Assert.Equal(["a", "b"], chain.Read(chain.Headers.Single()).Keys);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     // The text through a reader that gives all it can per read, and through a file (a StreamReader's own reads).
     private static IEnumerable<SnapshotChain> ReadBothWays(string text)
     {
