@@ -7,7 +7,7 @@ namespace Kstat.Tree;
 /// character or bytes that are not UTF-8 end the read with a <see cref="KstatFormatException"/>.
 /// </summary>
 /// <remarks>
-/// <see cref="TryReadLine"/> hands out the line where it lies in the read buffer, so that a large capture costs no
+/// <see cref="TryReadLine(out ReadOnlySpan{char})"/> hands out the line where it lies in the read buffer, so that a large capture costs no
 /// string per line; the span is valid until the next read. The buffer grows only for a line longer than itself.
 /// </remarks>
 internal sealed class CaptureLineReader
@@ -54,7 +54,7 @@ internal sealed class CaptureLineReader
             return Replay();
         }
 
-        return TryReadLine(out var line) ? line.ToString() : null;
+        return TryReadLine(out ReadOnlySpan<char> line) ? line.ToString() : null;
     }
 
     /// <summary>Reads the next line without its terminator into a span that stays valid until the next read.</summary>
@@ -68,6 +68,40 @@ internal sealed class CaptureLineReader
             return true;
         }
 
+        if (!NextLine(out int first, out int length))
+        {
+            line = default;
+            return false;
+        }
+
+        line = _buffer.AsSpan(first, length);
+        return true;
+    }
+
+    /// <summary>Reads the next line as <see cref="TryReadLine(out ReadOnlySpan{char})"/> does, as memory a reader can keep in a field until its next read.</summary>
+    /// <param name="line">The line; empty at the end.</param>
+    /// <returns><see langword="false"/> at the end of the input.</returns>
+    public bool TryReadLine(out ReadOnlyMemory<char> line)
+    {
+        if (_pushedBack.Count > 0)
+        {
+            line = Replay().AsMemory();
+            return true;
+        }
+
+        if (!NextLine(out int first, out int length))
+        {
+            line = default;
+            return false;
+        }
+
+        line = new ReadOnlyMemory<char>(_buffer, first, length);
+        return true;
+    }
+
+    // The next line of the input in the buffer, without its terminator, a CR before it, or a byte order mark.
+    private bool NextLine(out int first, out int length)
+    {
         int scan = _start; // characters before this one hold no stop
         int end;
         while (true)
@@ -89,7 +123,7 @@ internal sealed class CaptureLineReader
             {
                 if (_length == _start)
                 {
-                    line = default;
+                    first = length = 0;
                     return false;
                 }
 
@@ -100,7 +134,7 @@ internal sealed class CaptureLineReader
             scan = _start + scanned;
         }
 
-        int first = _start;
+        first = _start;
         _start = end < _length ? end + 1 : end;
         LineNumber++;
         if (end > first && _buffer[end - 1] == '\r')
@@ -113,7 +147,7 @@ internal sealed class CaptureLineReader
             first++; // a byte order mark that a decoder left in the text
         }
 
-        line = _buffer.AsSpan(first, end - first);
+        length = end - first;
         return true;
     }
 

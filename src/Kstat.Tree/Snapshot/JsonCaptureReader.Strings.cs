@@ -7,48 +7,60 @@ internal sealed partial class JsonCaptureReader
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
-    private readonly StringBuilder _text = new();
     private readonly List<byte> _bytes = [];
+    private char[] _text = new char[256]; // an unescaped string
+    private int _textLength;
 
-    /// <summary>Reads a string on the current line (kstat(1) never breaks one), undoing <c>ks_print_json_string</c>.</summary>
-    private string ReadString()
+    private string ReadString() => ReadStringSpan().ToString();
+
+    /// <summary>Reads a string: the span lies in the line when it has no escape, else in a buffer of this reader; either way it is valid until the next string or line is read.</summary>
+    private ReadOnlySpan<char> ReadStringSpan()
     {
         Need("'\"' starting a string");
-        if (_line[_position] != '"')
+        var line = Line;
+        if (line[_position] != '"')
         {
-            throw Error($"expected '\"' starting a string but found '{_line[_position]}'");
+            throw Error($"expected '\"' starting a string but found '{line[_position]}'");
         }
 
         _position++;
-        _text.Clear();
+        int start = _position;
+        int stop = line[start..].IndexOfAny('"', '\\');
+        if (stop >= 0 && line[start + stop] == '"')
+        {
+            _position = start + stop + 1;
+            return line.Slice(start, stop); // no escape: the text as it is
+        }
+
+        _textLength = 0;
         _bytes.Clear();
         while (true)
         {
-            if (_position >= _line.Length)
+            if (_position >= line.Length)
             {
                 throw Error("expected '\"' ending the string but the line ended");
             }
 
-            char c = _line[_position++];
+            char c = line[_position++];
             if (c == '"')
             {
                 FlushBytes();
-                return _text.ToString();
+                return _text.AsSpan(0, _textLength);
             }
 
             if (c != '\\')
             {
                 FlushBytes();
-                _text.Append(c);
+                Append(c);
                 continue;
             }
 
-            if (_position >= _line.Length)
+            if (_position >= line.Length)
             {
                 throw Error("expected an escaped character after '\\' but the line ended");
             }
 
-            char e = _line[_position++];
+            char e = line[_position++];
             if (e == 'u')
             {
                 int code = ReadHex4();
@@ -59,12 +71,12 @@ internal sealed partial class JsonCaptureReader
                 }
 
                 FlushBytes();
-                _text.Append((char)code);
+                Append((char)code);
                 continue;
             }
 
             FlushBytes();
-            _text.Append(e switch
+            Append(e switch
             {
                 '"' or '\\' or '/' or '?' or '\'' => e, // '?' is kstat(1)'s own escape
                 'n' => '\n',
@@ -77,10 +89,29 @@ internal sealed partial class JsonCaptureReader
         }
     }
 
+    private void Append(char c)
+    {
+        if (_textLength == _text.Length)
+        {
+            Array.Resize(ref _text, _text.Length * 2);
+        }
+
+        _text[_textLength++] = c;
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            Append(c);
+        }
+    }
+
     private int ReadHex4()
     {
-        if (_position + 4 > _line.Length
-            || !int.TryParse(_line.AsSpan(_position, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out int code))
+        var line = Line;
+        if (_position + 4 > line.Length
+            || !int.TryParse(line.Slice(_position, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out int code))
         {
             throw Error("expected four hex digits after '\\u'");
         }
@@ -99,20 +130,19 @@ internal sealed partial class JsonCaptureReader
         var bytes = _bytes.ToArray();
         try
         {
-            _text.Append(StrictUtf8.GetString(bytes));
+            Append(StrictUtf8.GetString(bytes));
         }
         catch (DecoderFallbackException)
         {
             foreach (byte b in bytes)
             {
-                _text.Append((char)b);
+                Append((char)b);
             }
         }
 
         _bytes.Clear();
     }
 
-    /// <summary>Skips any JSON value (a member the reader does not use), nested no deeper than <see cref="MaxDepth"/>.</summary>
     private void SkipValue(int depth)
     {
         if (depth > MaxDepth)
@@ -121,7 +151,7 @@ internal sealed partial class JsonCaptureReader
         }
 
         Need("a value");
-        char c = _line[_position];
+        char c = Line[_position];
         switch (c)
         {
             case '"':
@@ -142,13 +172,13 @@ internal sealed partial class JsonCaptureReader
                 while (true)
                 {
                     Need("a value or ']'");
-                    if (_line[_position] == ']')
+                    if (Line[_position] == ']')
                     {
                         _position++;
                         return;
                     }
 
-                    if (_line[_position] == ',')
+                    if (Line[_position] == ',')
                     {
                         _position++;
                         continue;
@@ -158,7 +188,7 @@ internal sealed partial class JsonCaptureReader
                 }
 
             default:
-                ReadValue();
+                ReadValue(out _);
                 return;
         }
     }

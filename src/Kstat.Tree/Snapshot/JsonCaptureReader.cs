@@ -20,7 +20,7 @@ internal sealed partial class JsonCaptureReader
 
     private readonly CaptureLineReader _lines;
     private readonly CaptureBuilder _builder;
-    private string _line = string.Empty;
+    private ReadOnlyMemory<char> _line; // the line being read, in the line reader's buffer until the next line
     private int _position;
     private bool _atEnd;
 
@@ -32,13 +32,15 @@ internal sealed partial class JsonCaptureReader
 
     private int Column => _position + 1;
 
+    private ReadOnlySpan<char> Line => _line.Span;
+
     public static void Read(CaptureLineReader lines, CaptureBuilder builder) => new JsonCaptureReader(lines, builder).ReadRounds();
 
     private void ReadRounds()
     {
         while (SkipBlanks())
         {
-            if (_line[_position] == '[')
+            if (Line[_position] == '[')
             {
                 _position++;
                 ReadRound();
@@ -46,7 +48,7 @@ internal sealed partial class JsonCaptureReader
                 continue;
             }
 
-            string rest = _line[_position..];
+            string rest = Line[_position..].ToString();
             if (!CaptureTimestamps.IsTimestamp(rest))
             {
                 throw Error($"expected '[' starting a round of kstat -j output but found '{CaptureBuilder.Shorten(rest)}'");
@@ -60,7 +62,7 @@ internal sealed partial class JsonCaptureReader
     private void ReadRound()
     {
         Need("']' ending the round");
-        if (_line[_position] == ',')
+        if (Line[_position] == ',')
         {
             _position++; // "[, {": kstat(1) never resets its object counter between rounds.
         }
@@ -68,7 +70,7 @@ internal sealed partial class JsonCaptureReader
         while (true)
         {
             Need("'{' starting a kstat or ']' ending the round");
-            char c = _line[_position];
+            char c = Line[_position];
             if (c == ']')
             {
                 _position++;
@@ -82,7 +84,7 @@ internal sealed partial class JsonCaptureReader
 
             ReadKstat();
             Need("',' or ']' after a kstat");
-            c = _line[_position];
+            c = Line[_position];
             if (c == ',')
             {
                 _position++;
@@ -104,32 +106,49 @@ internal sealed partial class JsonCaptureReader
         string? cls = null;
         int? instance = null;
         KstatType? type = null;
-        var statistics = new List<(string Name, string Text, bool Quoted, int Line, int Column)>();
+        KstatAccumulator? kstat = null; // opened at "data" when module, instance and name came first, as kstat(1) prints them
+        bool dataClass = false;
+        List<(string Name, string Text, bool Quoted, int Line, int Column)>? early = null;
         while (NextMember('}'))
         {
-            string key = ReadString();
-            Expect(':');
+            var key = ReadStringSpan();
             switch (key)
             {
                 case "module":
-                    module = ReadString();
+                    Expect(':');
+                    module = _builder.Intern(ReadStringSpan());
                     break;
                 case "name":
-                    name = ReadString();
+                    Expect(':');
+                    name = _builder.Intern(ReadStringSpan());
                     break;
                 case "class":
-                    cls = ReadString();
+                    Expect(':');
+                    cls = _builder.Intern(ReadStringSpan());
                     break;
                 case "instance":
+                    Expect(':');
                     instance = ReadInteger(int.MinValue, int.MaxValue, "an instance number");
                     break;
                 case "type":
+                    Expect(':');
                     type = (KstatType)ReadInteger(0, 4, "a kstat type from 0 to 4");
                     break;
                 case "data":
-                    ReadData(statistics);
+                    Expect(':');
+                    if (kstat is null && module is not null && name is not null && instance is not null)
+                    {
+                        kstat = _builder.Kstat(module, instance.Value, name, repeatStartsRound: false);
+                        if (cls is not null)
+                        {
+                            kstat.Class = cls;
+                        }
+                    }
+
+                    dataClass |= ReadData(kstat, kstat is null ? early ??= [] : null);
                     break;
                 default:
+                    Expect(':');
                     SkipValue(0); // the top-level "snaptime" is the header's, before the read: data.snaptime is the one kept.
                     break;
             }
@@ -140,14 +159,16 @@ internal sealed partial class JsonCaptureReader
             throw _lines.Error("expected \"module\", \"instance\" and \"name\" in every kstat object", line, column);
         }
 
-        var kstat = _builder.Kstat(module, instance.Value, name, repeatStartsRound: false);
+        // A "class" statistic in the data wins over the member, wherever the member is.
+        bool opened = kstat is not null;
+        kstat ??= _builder.Kstat(module, instance.Value, name, repeatStartsRound: false);
         kstat.Type = type ?? kstat.Type;
-        if (cls is not null)
+        if (cls is not null && !(opened && dataClass))
         {
-            kstat.Class = _builder.Intern(cls);
+            kstat.Class = cls;
         }
 
-        foreach (var (statName, text, quoted, valueLine, valueColumn) in statistics)
+        foreach (var (statName, text, quoted, valueLine, valueColumn) in early ?? [])
         {
             if (quoted)
             {
@@ -160,19 +181,36 @@ internal sealed partial class JsonCaptureReader
         }
     }
 
-    private void ReadData(List<(string Name, string Text, bool Quoted, int Line, int Column)> statistics)
+    // The statistics go straight to the kstat when it is open, else to a list until the object names it.
+    // Returns whether the data held a "class".
+    private bool ReadData(KstatAccumulator? kstat, List<(string Name, string Text, bool Quoted, int Line, int Column)>? early)
     {
+        bool cls = false;
         Expect('{');
         while (NextMember('}'))
         {
-            string name = _builder.Intern(ReadString());
+            string name = _builder.Intern(ReadStringSpan());
+            cls |= name == "class";
             Expect(':');
             Need("a statistic value");
             int line = _lines.LineNumber;
             int column = Column;
-            var (text, quoted) = ReadValue();
-            statistics.Add((name, text, quoted, line, column));
+            bool quoted = ReadValue(out var text);
+            if (kstat is null)
+            {
+                early!.Add((name, text.ToString(), quoted, line, column));
+            }
+            else if (quoted)
+            {
+                kstat.AddQuoted(name, text, line, column);
+            }
+            else
+            {
+                kstat.Add(name, text, line, column);
+            }
         }
+
+        return cls;
     }
 
     /// <summary>
@@ -181,8 +219,9 @@ internal sealed partial class JsonCaptureReader
     /// </summary>
     private bool NextMember(char close)
     {
-        Need($"'\"' starting a member name or '{close}'");
-        char c = _line[_position];
+        string expected = close == '}' ? "'\"' starting a member name or '}'" : "'\"' starting a member name or ']'";
+        Need(expected);
+        char c = Line[_position];
         if (c == close)
         {
             _position++;
@@ -192,8 +231,8 @@ internal sealed partial class JsonCaptureReader
         if (c == ',')
         {
             _position++;
-            Need($"'\"' starting a member name or '{close}'");
-            if (_line[_position] == close)
+            Need(expected);
+            if (Line[_position] == close)
             {
                 _position++;
                 return false;
@@ -203,12 +242,15 @@ internal sealed partial class JsonCaptureReader
         return true;
     }
 
-    private (string Text, bool Quoted) ReadValue()
+    // A value: a string (true: quoted; the span is valid until the next string is read), a number or true/false/null,
+    // or a 2013 unquoted char value.
+    private bool ReadValue(out ReadOnlySpan<char> text)
     {
-        char c = _line[_position];
+        char c = Line[_position];
         if (c == '"')
         {
-            return (ReadString(), true);
+            text = ReadStringSpan();
+            return true;
         }
 
         if (c is '{' or '[' or ',' or '}' or ']')
@@ -217,54 +259,57 @@ internal sealed partial class JsonCaptureReader
         }
 
         // A number, or true/false/null, ends where the value must end: before a ',', '}' or ']', or at the end of the line.
+        var line = Line;
         int start = _position;
         bool number = char.IsAsciiDigit(c) || c == '-';
-        while (_position < _line.Length && (number ? char.IsAsciiDigit(_line[_position]) || _line[_position] is '-' or '+' or '.' or 'e' or 'E'
-                                                   : char.IsAsciiLetterLower(_line[_position])))
+        while (_position < line.Length && (number ? char.IsAsciiDigit(line[_position]) || line[_position] is '-' or '+' or '.' or 'e' or 'E'
+                                                  : char.IsAsciiLetterLower(line[_position])))
         {
             _position++;
         }
 
-        string token = _line[start.._position];
-        if ((number || token is "true" or "false" or "null") && ValueEndsHere())
+        text = line[start.._position];
+        if ((number || text is "true" or "false" or "null") && ValueEndsHere())
         {
-            return (token, false);
+            return false;
         }
 
         // 2013 kstat(1) printed char values unquoted: the value is the rest of the line, less the comma.
-        var rest = _line.AsSpan(start).TrimEnd(" \t");
-        string text = (rest.EndsWith(",") ? rest[..^1] : rest).ToString();
-        _position = _line.Length;
-        return (text, false);
+        var rest = line[start..].TrimEnd(" \t");
+        text = rest.EndsWith(",") ? rest[..^1] : rest;
+        _position = line.Length;
+        return false;
     }
 
     private bool ValueEndsHere()
     {
+        var line = Line;
         int i = _position;
-        while (i < _line.Length && _line[i] is ' ' or '\t')
+        while (i < line.Length && line[i] is ' ' or '\t')
         {
             i++;
         }
 
-        return i == _line.Length || _line[i] is ',' or '}' or ']';
+        return i == line.Length || line[i] is ',' or '}' or ']';
     }
 
     private int ReadInteger(int min, int max, string what)
     {
         Need(what);
+        var line = Line;
         int start = _position;
-        while (_position < _line.Length && (char.IsAsciiDigit(_line[_position]) || _line[_position] == '-'))
+        while (_position < line.Length && (char.IsAsciiDigit(line[_position]) || line[_position] == '-'))
         {
             _position++;
         }
 
-        var text = _line.AsSpan(start, _position - start);
+        var text = line[start.._position];
         if (!CaptureValues.IsCanonicalInteger(text)
             || !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
             || value < min || value > max)
         {
             _position = start;
-            throw Error($"expected {what} but found '{CaptureBuilder.Shorten(_line[start..])}'");
+            throw Error($"expected {what} but found '{CaptureBuilder.Shorten(line[start..].ToString())}'");
         }
 
         return (int)value;
@@ -272,10 +317,14 @@ internal sealed partial class JsonCaptureReader
 
     private void Expect(char c)
     {
-        Need($"'{c}'");
-        if (_line[_position] != c)
+        if (!SkipBlanks())
         {
-            throw Error($"expected '{c}' but found '{_line[_position]}'");
+            throw _lines.Error($"expected '{c}' but the input ended (truncated JSON?)", _lines.LineNumber + 1, 1);
+        }
+
+        if (Line[_position] != c)
+        {
+            throw Error($"expected '{c}' but found '{Line[_position]}'");
         }
 
         _position++;
@@ -295,17 +344,18 @@ internal sealed partial class JsonCaptureReader
     {
         while (true)
         {
-            while (_position < _line.Length && _line[_position] is ' ' or '\t' or '\r')
+            var line = Line;
+            while (_position < line.Length && line[_position] is ' ' or '\t' or '\r')
             {
                 _position++;
             }
 
-            if (_position < _line.Length)
+            if (_position < line.Length)
             {
                 return true;
             }
 
-            if (_atEnd || _lines.ReadLine() is not { } next)
+            if (_atEnd || !_lines.TryReadLine(out ReadOnlyMemory<char> next))
             {
                 _atEnd = true;
                 return false;

@@ -111,7 +111,7 @@ internal sealed class KstatAccumulator(CaptureBuilder builder)
     /// <param name="text">The unescaped string.</param>
     /// <param name="line">The 1-based line of the value.</param>
     /// <param name="column">The 1-based column of the value.</param>
-    public void AddQuoted(string name, string text, int line, int column)
+    public void AddQuoted(string name, ReadOnlySpan<char> text, int line, int column)
     {
         if (name is "" or "class" or "crtime" or "snaptime")
         {
@@ -119,6 +119,6 @@ internal sealed class KstatAccumulator(CaptureBuilder builder)
             return;
         }
 
-        _statistics.Add(new RawStatistic(name, KstatValue.FromString(text), Quoted: true));
+        _statistics.Add(new RawStatistic(name, KstatValue.FromString(builder.Intern(text)), Quoted: true));
     }
 }

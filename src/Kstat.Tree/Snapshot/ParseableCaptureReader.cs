@@ -44,7 +44,7 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
 
     private void ReadLines()
     {
-        while (lines.TryReadLine(out var line))
+        while (lines.TryReadLine(out ReadOnlySpan<char> line))
         {
             if (line.Length > 0 && char.IsAsciiLetterLower(line[0]))
             {

@@ -136,4 +136,37 @@ public class CaptureRoundTests
         Assert.False(chain.Update());
         Assert.Equal(first, chain.Headers);
     }
+
+    [Theory]
+    [MemberData(nameof(CapturesAndSeeds))]
+    public void Json_kstat_objects_read_the_same_whatever_the_order_of_their_members(string capture, int seed)
+    {
+        // kstat -j prints module, instance, name, class, type, snaptime, data; JSON allows any order, and a reader that
+        // takes the data as it comes must still give every kstat its header and its data.
+        using var original = KstatTree.Load(Captures.PathOf(capture));
+        var json = new StringWriter();
+        KstatFormat.WriteJson(json, original);
+        var random = new Random(seed);
+        var round = System.Text.Json.Nodes.JsonNode.Parse(json.ToString())!.AsArray();
+        var shuffled = new System.Text.Json.Nodes.JsonArray();
+        foreach (var node in round)
+        {
+            var members = node!.AsObject().Select(m => (m.Key, Value: m.Value!.DeepClone())).OrderBy(_ => random.Next()).ToList();
+            shuffled.Add(new System.Text.Json.Nodes.JsonObject(members.Select(m => KeyValuePair.Create(m.Key, (System.Text.Json.Nodes.JsonNode?)m.Value))));
+        }
+
+        using var again = KstatTree.Parse(shuffled.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = seed == 1 }));
+        SnapshotAssert.SameTree(original, again);
+    }
+
+    [Theory]
+    [InlineData("""{"module":"m","instance":0,"name":"n","class":"member","data":{"class":"data","v":1}}""")]
+    [InlineData("""{"module":"m","instance":0,"name":"n","data":{"class":"data","v":1},"class":"member"}""")]
+    [InlineData("""{"data":{"class":"data","v":1},"class":"member","module":"m","instance":0,"name":"n"}""")]
+    public void A_class_in_the_data_wins_over_the_class_member_wherever_it_is(string kstat)
+    {
+        using var tree = KstatTree.Parse($"[{kstat}]");
+        Assert.Equal("data", tree["m"][0]["n"].Class);
+        Assert.Equal(1, (long)tree["m"][0]["n"]["v"]);
+    }
 }
