@@ -20,10 +20,10 @@ internal static class HumanCaptureReader
     {
         KstatAccumulator? kstat = null;
         (string Module, int Instance)? header = null;
-        while (lines.ReadLine() is { } line)
+        while (lines.TryReadLine(out ReadOnlySpan<char> line))
         {
             int number = lines.LineNumber;
-            if (string.IsNullOrWhiteSpace(line))
+            if (line.IsWhiteSpace())
             {
                 if (header is not null)
                 {
@@ -34,14 +34,14 @@ internal static class HumanCaptureReader
             }
             else if (header is { } h)
             {
-                var (name, cls) = NameLine(lines, line, number);
-                kstat = builder.Kstat(h.Module, h.Instance, name, repeatStartsRound: true);
-                kstat.Class = builder.Intern(cls);
+                var (nameAt, classAt) = NameLine(lines, line, number);
+                kstat = builder.Kstat(h.Module, h.Instance, builder.Intern(line[nameAt]), repeatStartsRound: true);
+                kstat.Class = builder.Intern(line[classAt]);
                 header = null;
             }
             else if (line.StartsWith("module:", StringComparison.Ordinal))
             {
-                header = ModuleLine(lines, line, number);
+                header = ModuleLine(lines, builder, line, number);
                 kstat = null;
             }
             else if (line[0] is ' ' or '\t')
@@ -55,12 +55,12 @@ internal static class HumanCaptureReader
             }
             else if (CaptureTimestamps.IsTimestamp(line))
             {
-                builder.Timestamp(line);
+                builder.Timestamp(line.ToString());
                 kstat = null;
             }
             else
             {
-                throw lines.Error($"expected a 'module:' header, an indented statistic row or a blank line but found '{CaptureBuilder.Shorten(line)}'", number, 1);
+                throw lines.Error($"expected a 'module:' header, an indented statistic row or a blank line but found '{CaptureBuilder.Shorten(line.ToString())}'", number, 1);
             }
         }
 
@@ -71,7 +71,7 @@ internal static class HumanCaptureReader
     }
 
     // "module: %-30.30s  instance: %-6d"
-    private static (string Module, int Instance) ModuleLine(CaptureLineReader lines, string line, int number)
+    private static (string Module, int Instance) ModuleLine(CaptureLineReader lines, CaptureBuilder builder, ReadOnlySpan<char> line, int number)
     {
         int at = line.LastIndexOf("instance:", StringComparison.Ordinal);
         if (at < 0)
@@ -79,8 +79,8 @@ internal static class HumanCaptureReader
             throw lines.Error("expected 'instance:' on the 'module:' header line", number, line.Length + 1);
         }
 
-        string module = line[7..at].Trim();
-        var text = line.AsSpan(at + 9).Trim();
+        var module = line[7..at].Trim();
+        var text = line[(at + 9)..].Trim();
         if (module.Length == 0)
         {
             throw lines.Error("expected a module name after 'module:' but found none", number, 8);
@@ -91,15 +91,16 @@ internal static class HumanCaptureReader
             throw lines.Error($"expected an instance number after 'instance:' but found '{text}'", number, at + 10);
         }
 
-        return (module, instance);
+        return (builder.Intern(module), instance);
     }
 
     // "name:   %-30.30s  class:    %-.30s"
-    private static (string Name, string Class) NameLine(CaptureLineReader lines, string line, int number)
+    // Where the name and the class are on the line.
+    private static (Range Name, Range Class) NameLine(CaptureLineReader lines, ReadOnlySpan<char> line, int number)
     {
         if (!line.StartsWith("name:", StringComparison.Ordinal))
         {
-            throw lines.Error($"expected the 'name:' header line after the 'module:' line but found '{CaptureBuilder.Shorten(line)}'", number, 1);
+            throw lines.Error($"expected the 'name:' header line after the 'module:' line but found '{CaptureBuilder.Shorten(line.ToString())}'", number, 1);
         }
 
         int at = line.LastIndexOf("class:", StringComparison.Ordinal);
@@ -108,20 +109,36 @@ internal static class HumanCaptureReader
             throw lines.Error("expected 'class:' on the 'name:' header line", number, line.Length + 1);
         }
 
-        string name = line[5..at].Trim();
-        if (name.Length == 0)
+        var name = Trimmed(line, 5, at);
+        if (name.End.Value == name.Start.Value)
         {
             throw lines.Error("expected a kstat name after 'name:' but found none", number, 6);
         }
 
-        return (name, line[(at + 6)..].Trim());
+        return (name, Trimmed(line, at + 6, line.Length));
+    }
+
+    // The range of line[start..end] without its leading and trailing white space.
+    private static Range Trimmed(ReadOnlySpan<char> line, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(line[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(line[end - 1]))
+        {
+            end--;
+        }
+
+        return start..end;
     }
 
     // "\t%-30s  value": the name fills 30 columns, then two spaces; a longer name is followed by two spaces too.
-    private static void Row(CaptureBuilder builder, KstatAccumulator kstat, string line, int number)
+    private static void Row(CaptureBuilder builder, KstatAccumulator kstat, ReadOnlySpan<char> line, int number)
     {
-        int indent = line[0] == '\t' ? 1 : line.Length - line.AsSpan().TrimStart(' ').Length;
-        var rest = line.AsSpan(indent);
+        int indent = line[0] == '\t' ? 1 : line.Length - line.TrimStart(' ').Length;
+        var rest = line[indent..];
         int nameEnd;
         int valueStart;
         if (rest.Length >= NameWidth + 2 && rest[NameWidth] == ' ' && rest[NameWidth + 1] == ' ')
