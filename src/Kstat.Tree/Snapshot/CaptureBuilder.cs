@@ -170,7 +170,7 @@ internal sealed partial class CaptureBuilder
         {
             // Printed again later in the round: it goes on from what its earlier lines made, as if they were together.
             var earlier = _entries[slot];
-            _kstat.Reset(id, earlier);
+            _kstat.Resume(id, earlier);
             _reusedKid = earlier.FreshKid ? earlier.Header.Kid : null;
             _open = slot;
             return _kstat;

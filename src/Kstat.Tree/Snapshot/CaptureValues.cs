@@ -177,8 +177,18 @@ internal static class CaptureValues
         return true;
     }
 
-    /// <summary>Parses seconds given as a string (see <see cref="TryParseSeconds(ReadOnlySpan{char}, out long)"/>).</summary>
-    public static bool TryParseSeconds(string text, out long nanoseconds) => TryParseSeconds(text.AsSpan(), out nanoseconds);
+    /// <summary>Parses a canonical decimal integer (see <see cref="IsCanonicalInteger"/>) that fits a <see cref="long"/>: instance numbers, JSON header fields.</summary>
+    public static bool TryParseCanonical(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        if (!TryParseCanonical(text, out bool negative, out ulong magnitude) || magnitude > (negative ? 1UL << 63 : long.MaxValue))
+        {
+            return false;
+        }
+
+        value = negative ? unchecked(-(long)magnitude) : (long)magnitude;
+        return true;
+    }
 
     /// <summary>Tells whether the text is a decimal integer that printing gives back unchanged (<c>0</c>, <c>42</c>, <c>-1</c>; not <c>007</c>, <c>-0</c>, <c>+1</c>).</summary>
     public static bool IsCanonicalInteger(ReadOnlySpan<char> text)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Kstat.Tree;
 
 /// <summary>
@@ -86,12 +84,12 @@ internal static class HumanCaptureReader
             throw lines.Error("expected a module name after 'module:' but found none", number, 8);
         }
 
-        if (!CaptureValues.IsCanonicalInteger(text) || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int instance))
+        if (!CaptureValues.TryParseCanonical(text, out long instance) || instance is < int.MinValue or > int.MaxValue)
         {
             throw lines.Error($"expected an instance number after 'instance:' but found '{text}'", number, at + 10);
         }
 
-        return (builder.Intern(module), instance);
+        return (builder.Intern(module), (int)instance);
     }
 
     // "name:   %-30.30s  class:    %-.30s"

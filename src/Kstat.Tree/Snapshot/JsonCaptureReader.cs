@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Kstat.Tree;
 
 /// <summary>
@@ -108,7 +105,7 @@ internal sealed partial class JsonCaptureReader
         KstatType? type = null;
         KstatAccumulator? kstat = null; // opened at "data" when module, instance and name came first, as kstat(1) prints them
         bool dataClass = false;
-        List<(string Name, string Text, bool Quoted, int Line, int Column)>? early = null;
+        List<PendingStatistic>? early = null;
         while (NextMember('}'))
         {
             var key = ReadStringSpan();
@@ -183,7 +180,7 @@ internal sealed partial class JsonCaptureReader
 
     // The statistics go straight to the kstat when it is open, else to a list until the object names it.
     // Returns whether the data held a "class".
-    private bool ReadData(KstatAccumulator? kstat, List<(string Name, string Text, bool Quoted, int Line, int Column)>? early)
+    private bool ReadData(KstatAccumulator? kstat, List<PendingStatistic>? early)
     {
         bool cls = false;
         Expect('{');
@@ -198,7 +195,7 @@ internal sealed partial class JsonCaptureReader
             bool quoted = ReadValue(out var text);
             if (kstat is null)
             {
-                early!.Add((name, text.ToString(), quoted, line, column));
+                early!.Add(new PendingStatistic(name, text.ToString(), quoted, line, column));
             }
             else if (quoted)
             {
@@ -304,9 +301,7 @@ internal sealed partial class JsonCaptureReader
         }
 
         var text = line[start.._position];
-        if (!CaptureValues.IsCanonicalInteger(text)
-            || !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
-            || value < min || value > max)
+        if (!CaptureValues.TryParseCanonical(text, out long value) || value < min || value > max)
         {
             _position = start;
             throw Error($"expected {what} but found '{CaptureBuilder.Shorten(line[start..].ToString())}'");
@@ -367,4 +362,7 @@ internal sealed partial class JsonCaptureReader
     }
 
     private KstatFormatException Error(string problem) => _lines.Error(problem, _lines.LineNumber, Column);
+
+    // A statistic read before its object named its kstat, kept until it does.
+    private readonly record struct PendingStatistic(string Name, string Text, bool Quoted, int Line, int Column);
 }

@@ -29,19 +29,22 @@ internal sealed class KstatAccumulator(CaptureBuilder builder)
     /// <summary>Gets the statistics in the order printed, without the pseudo-statistics; a name may repeat (the last wins later).</summary>
     public List<RawStatistic> Statistics => _statistics;
 
-    /// <summary>Starts a kstat, or starts it again with what an earlier part of the round printed.</summary>
-    public void Reset(KstatId id, in CaptureEntry? earlier = null)
+    /// <summary>Starts a kstat.</summary>
+    public void Reset(KstatId id)
     {
         Id = id;
         _statistics.Clear();
-        if (earlier is not { } entry)
-        {
-            Class = null;
-            Type = null;
-            CrTime = null;
-            SnapTime = null;
-            return;
-        }
+        Class = null;
+        Type = null;
+        CrTime = null;
+        SnapTime = null;
+    }
+
+    /// <summary>Starts a kstat again with what an earlier part of the round printed.</summary>
+    public void Resume(KstatId id, CaptureEntry entry)
+    {
+        Id = id;
+        _statistics.Clear();
 
         // What completion made of it gives back what it needs: a class and a crtime of "" and 0 count as absent.
         var header = entry.Header;

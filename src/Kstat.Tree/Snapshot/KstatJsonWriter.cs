@@ -78,7 +78,7 @@ public sealed class KstatJsonWriter
             _writer.Write(": ");
             if (statistic.IsText)
             {
-                WriteString(statistic.Text);
+                WriteString(statistic.Value.ToString()); // text up to its first NUL, as kstat(1) prints it
             }
             else
             {

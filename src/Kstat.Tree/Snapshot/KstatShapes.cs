@@ -119,52 +119,35 @@ internal static class KstatShapes
     // Keyed like kstat(1)'s lookup_raw_kstat_fn: module and name with their digits removed.
     private static FrozenDictionary<string, KstatValueKind>? RawFields(string module, string name)
     {
-        if (module.Length + name.Length >= 128 || !IsRawModule(module))
+        if (module.Length + name.Length >= 128)
         {
-            return null; // checked first: most kstats are named
+            return null; // longer than any raw key
         }
 
         Span<char> key = stackalloc char[module.Length + name.Length + 1];
-        int length = 0;
-        foreach (char c in module)
+        int length = CopyWithoutDigits(module, key);
+        if (key[..length] is not ("cpu_stat" or "unix" or "nfs"))
         {
-            if (!char.IsAsciiDigit(c))
-            {
-                key[length++] = c;
-            }
+            return null; // not a raw decoder's module, told before the name is copied: most kstats are named
         }
 
         key[length++] = ':';
-        foreach (char c in name)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                key[length++] = c;
-            }
-        }
-
+        length += CopyWithoutDigits(name, key[length..]);
         return RawBySpan.TryGetValue(key[..length], out var fields) ? fields : null;
     }
 
-    // cpu_stat, unix or nfs once digits are removed (the modules of the raw decoders).
-    private static bool IsRawModule(string module)
+    private static int CopyWithoutDigits(string text, Span<char> destination)
     {
-        if (!module.AsSpan().ContainsAnyInRange('0', '9'))
-        {
-            return module is "cpu_stat" or "unix" or "nfs";
-        }
-
-        Span<char> letters = stackalloc char[module.Length];
         int length = 0;
-        foreach (char c in module)
+        foreach (char c in text)
         {
             if (!char.IsAsciiDigit(c))
             {
-                letters[length++] = c;
+                destination[length++] = c;
             }
         }
 
-        return letters[..length] is "cpu_stat" or "unix" or "nfs";
+        return length;
     }
 
     private static IEnumerable<(string Name, KstatValueKind Kind)> Names(KstatValueKind kind, string names) =>

@@ -119,15 +119,10 @@ internal static class KstatStatistics
     /// <param name="Order">Its place in kstat(1)'s insertion order (for sorting).</param>
     internal readonly record struct Entry(string Name, KstatValue Value, bool RawNanoseconds, int Order)
     {
-        /// <summary>Gets the value as kstat(1) prints it (<c>%.9f</c> or <c>0</c> for times, decimal integers, text up to its first NUL).</summary>
-        public string Text => Value.Kind == KstatValueKind.HrTime && RawNanoseconds
-            ? unchecked((ulong)Value.ToInt64()).ToString(CultureInfo.InvariantCulture)
-            : Value.ToString();
-
         /// <summary>Gets a value indicating whether kstat(1) quotes the value in JSON (char and string data).</summary>
         public bool IsText => Value.IsText;
 
-        /// <summary>Writes <see cref="Text"/> without making a string for a number or a time.</summary>
+        /// <summary>Writes the value as kstat(1) prints it (<c>%.9f</c> or <c>0</c> for times, integer nanoseconds for I/O and timer times, decimal integers, text up to its first NUL), without making a string for a number or a time.</summary>
         public void WriteText(TextWriter writer)
         {
             Span<char> buffer = stackalloc char[32]; // the longest: -9223372036.854775808 or 18446744073709551615

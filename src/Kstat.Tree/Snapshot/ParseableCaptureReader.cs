@@ -150,45 +150,19 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
         _nameCount = at + 1;
     }
 
-    // module:instance: with a canonical instance number, in one pass (the common case).
+    // module:instance: with a canonical instance number (the common case).
     private static bool TryKeyStart(ReadOnlySpan<char> line, out int c1, out int instance, out int c2)
     {
         instance = 0;
         c2 = -1;
         c1 = line.IndexOf(':');
-        if (c1 <= 0)
-        {
-            return false;
-        }
-
-        int i = c1 + 1;
-        bool negative = i < line.Length && line[i] == '-';
-        if (negative)
-        {
-            i++;
-        }
-
-        int first = i;
-        long value = 0;
-        for (; i < line.Length && char.IsAsciiDigit(line[i]) && i - first < 11; i++)
-        {
-            value = (value * 10) + (line[i] - '0');
-        }
-
-        int digits = i - first;
-        if (i >= line.Length || line[i] != ':' || digits == 0 || (line[first] == '0' && (digits > 1 || negative)))
-        {
-            return false;
-        }
-
-        value = negative ? -value : value;
-        if (value is < int.MinValue or > int.MaxValue)
+        if (c1 <= 0 || (c2 = IndexOf(line, ':', c1 + 1)) < 0
+            || !CaptureValues.TryParseCanonical(line[(c1 + 1)..c2], out long value) || value is < int.MinValue or > int.MaxValue)
         {
             return false;
         }
 
         instance = (int)value;
-        c2 = i;
         return true;
     }
 
