@@ -36,6 +36,10 @@ public sealed partial class LibKstatChain
     }
 
     /// <inheritdoc/>
+    void IKstatBatchReader.ReadBatch(ReadOnlySpan<KstatHeader> headers, Span<KstatReading?> readings, Span<Exception?> errors) =>
+        ReadBatch(headers, readings, errors);
+
+    /// <summary>Reads each of <paramref name="headers"/>, in order, as <see cref="Read"/> would (<see cref="IKstatBatchReader"/>).</summary>
     /// <remarks>
     /// <para>Takes the handle's lock and a reference on the handle once for the whole batch, calls <c>kstat_read</c> for
     /// every kstat (<c>EAGAIN</c> retried per kstat), then decodes them all: each kstat keeps its own <c>ks_data</c>, so
@@ -47,7 +51,7 @@ public sealed partial class LibKstatChain
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="readings"/> or <paramref name="errors"/> is shorter than <paramref name="headers"/>.</exception>
     /// <exception cref="ObjectDisposedException">The chain is disposed.</exception>
-    public unsafe void ReadBatch(ReadOnlySpan<KstatHeader> headers, Span<KstatReading?> readings, Span<Exception?> errors)
+    internal unsafe void ReadBatch(ReadOnlySpan<KstatHeader> headers, Span<KstatReading?> readings, Span<Exception?> errors)
     {
         if (readings.Length < headers.Length || errors.Length < headers.Length)
         {

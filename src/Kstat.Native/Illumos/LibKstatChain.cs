@@ -12,8 +12,8 @@ namespace Kstat.Native;
 /// <para>The library is <c>libkstat.so.1</c> from the system's search path, or the file the environment variable
 /// <c>KSTAT_LIBRARY</c> names (read once per process, before the first call).</para>
 /// <para>Thread safety: every native call on the handle runs under one lock (libkstat is MT-Unsafe), so
-/// <see cref="Read"/> may be called from any thread, also during <see cref="Update"/>; <see cref="ReadBatch"/> (which a
-/// <see cref="KstatTree"/> uses to re-read its leaves) holds the lock once for many reads. Headers carry no pointer:
+/// <see cref="Read"/> may be called from any thread, also during <see cref="Update"/>; a <see cref="KstatTree"/> re-reads
+/// its leaves in batches that hold the lock once for many reads. Headers carry no pointer:
 /// a header is mapped to its <c>kstat_t*</c> by <see cref="KstatHeader.Kid"/> under the lock, so no pointer freed by
 /// a chain update is ever used.</para>
 /// <para>Like Perl's Sun::Solaris::Kstat, the chain leaves out kstats whose name starts with <c>kstat_</c> and raw

@@ -5,14 +5,15 @@ namespace Kstat.Tree;
 /// are serialised (libkstat) pays its lock and handle bookkeeping once per batch instead of once per kstat.
 /// </summary>
 /// <remarks>
-/// <para><see cref="KstatTree.Update"/> uses it, when its chain implements it, to re-read the leaves that were read;
-/// otherwise it calls <see cref="IKstatChain.Read"/> per leaf. A batch reads exactly the headers given, no others, so
-/// the tree stays lazy either way.</para>
+/// <para>A performance hook between this library's own assemblies (<c>LibKstatChain</c> implements it), not part of
+/// the public contract: <see cref="KstatTree.Update"/> re-reads its leaves through it when the chain implements it, and
+/// otherwise calls <see cref="IKstatChain.Read"/> per leaf, with the same results either way. A batch reads exactly the
+/// headers given, no others, so the tree stays lazy.</para>
 /// <para>Each kstat is read alone, as <see cref="IKstatChain.Read"/> would read it: all values of one reading come from
 /// one read, and a failure of one kstat is reported in its own slot without stopping the others. Implementations must
 /// allow it from several threads, also while <see cref="IKstatChain.Update"/> runs.</para>
 /// </remarks>
-public interface IKstatBatchReader
+internal interface IKstatBatchReader
 {
     /// <summary>Reads each of <paramref name="headers"/>, in order, as <see cref="IKstatChain.Read"/> would.</summary>
     /// <param name="headers">Headers from <see cref="IKstatChain.Headers"/>.</param>

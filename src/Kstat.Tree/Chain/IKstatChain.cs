@@ -8,9 +8,8 @@ namespace Kstat.Tree;
 /// Implementations are libkstat itself (<c>LibKstatChain</c>), Linux <c>/proc</c> (<c>ProcfsChain</c>) and
 /// captures of kstat(1) output (<c>SnapshotChain</c>). Like Perl's <c>Sun::Solaris::Kstat</c>, a chain leaves
 /// kstats whose name starts with <c>kstat_</c> and raw kstats it cannot decode out of <see cref="Headers"/>.
-/// Implementations must allow <see cref="Read"/> from several threads, also while <see cref="Update"/> runs.
-/// A chain whose reads share a costly lock may also implement <see cref="IKstatBatchReader"/>, which
-/// <see cref="KstatTree.Update"/> then uses to re-read its leaves.
+/// Implementations must allow <see cref="Read"/> from several threads, also while <see cref="Update"/> runs, and may
+/// return the same (immutable) <see cref="KstatReading"/> object more than once.
 /// </remarks>
 public interface IKstatChain : IDisposable
 {

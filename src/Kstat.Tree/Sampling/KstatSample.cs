@@ -34,9 +34,9 @@ public sealed class KstatSample : IReadOnlyDictionary<string, KstatReading>
                 continue;
             }
 
-            // CrTime before the reading: if an update re-binds the leaf in between, the pair still matches an old read.
-            long crtime = leaf.CrTime;
-            if (_entries.TryAdd(leaf.Key, (leaf.GetReading(), crtime)))
+            // One state of the leaf: the reading and the crtime of the kstat it was read from, whatever an update does.
+            var state = leaf.ReadState();
+            if (_entries.TryAdd(leaf.Key, (state.Reading!, state.Header.CrTime)))
             {
                 keys.Add(leaf.Key);
             }

@@ -80,17 +80,19 @@ public static class KstatFormat
         var records = new List<KstatRecord>();
         foreach (var leaf in leaves)
         {
-            KstatReading? reading;
+            KstatRecord record;
             try
             {
-                reading = leaf.GetReading();
+                // One state of the leaf: the header of the kstat the values were read from.
+                var state = leaf.ReadState();
+                record = new KstatRecord(state.Header, state.Reading);
             }
             catch (KstatNotFoundException)
             {
-                reading = null;
+                record = new KstatRecord(leaf.Header, null);
             }
 
-            records.Add(new KstatRecord(leaf.Header, reading));
+            records.Add(record);
         }
 
         records.Sort((x, y) => KstatOrder.Compare(x.Header, y.Header));

@@ -1,102 +1,139 @@
 namespace Kstat.Tree;
 
 /// <content>
-/// The leaf's state: the header it is bound to, the reading it holds and whether the kstat is in the chain.
-/// Each is one reference (or flag) written atomically; a reading is immutable, so readers never see a torn one.
+/// The leaf's state and the only code that changes it: a first read by any thread, a re-read or a rebinding by
+/// <see cref="KstatTree.Update"/>, <see cref="Reset"/>, and detaching a kstat that left the chain.
 /// </content>
 public sealed partial class KstatLeaf
 {
-    private KstatHeader _header;
-    private KstatReading? _reading;
-    private volatile bool _valid = true;
+    // The leaf's whole state, swapped as one reference: its bound KstatHeader alone while it was never read nor changed
+    // (a tree over tens of thousands of unread kstats then keeps no state object per leaf), afterwards a LeafState.
+    // Every change makes a new LeafState and the bare header never comes back, so a compare-and-swap against the state
+    // a thread saw succeeds only if the leaf did not change since.
+    private object _state;
 
-    internal KstatHeader BoundHeader => Volatile.Read(ref _header);
+    /// <summary>Gets the header the leaf is bound to now, without checking for disposal.</summary>
+    internal KstatHeader BoundHeader => HeaderOf(Volatile.Read(ref _state));
 
-    internal bool IsReadUnchecked => HeldReading is not null;
+    /// <summary>Gets the reading the leaf holds now, or <c>null</c>, without checking for disposal.</summary>
+    internal KstatReading? HeldReading => (Volatile.Read(ref _state) as LeafState)?.Reading;
 
-    // The reading held, or null before the first read and after a reset (whose marker is not a reading).
-    private KstatReading? HeldReading => Volatile.Read(ref _reading) is { IsResetMarker: false } held ? held : null;
+    /// <summary>Gets the leaf's state if it holds a reading and its kstat is in the chain (what an update re-reads), else <c>null</c>.</summary>
+    internal LeafState? StateToReRead => Volatile.Read(ref _state) is LeafState { Reading: not null, IsValid: true } held ? held : null;
 
-    internal bool IsValidUnchecked => _valid;
+    /// <summary>Gets whether the kstat is still in the chain, without checking for disposal.</summary>
+    internal bool IsValidUnchecked => IsValidState(Volatile.Read(ref _state));
 
     /// <summary>Forgets the values read, as Perl's CLEAR (<c>%$leaf = ()</c>) does: the next access reads again, and <see cref="KstatTree.Update"/> skips the leaf until then.</summary>
     /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public void Reset()
     {
         _context.ThrowIfDisposed();
-        while (true)
+        while (Volatile.Read(ref _state) is LeafState { Reading: not null } held)
         {
-            var held = Volatile.Read(ref _reading);
-            if (held is null || held.IsResetMarker)
-            {
-                return;
-            }
-
-            // The marker keeps the dropped reading's ticket: a read that began before it cannot come back after the reset.
-            if (ReferenceEquals(Interlocked.CompareExchange(ref _reading, KstatReading.ResetMarker(held.Ticket), held), held))
+            if (TrySwap(held, new LeafState(held.Header, null, held.IsValid)))
             {
                 return;
             }
         }
     }
 
-    /// <summary>Returns the reading held, reading the kstat first if there is none.</summary>
-    internal KstatReading EnsureRead()
+    /// <summary>Returns the leaf's state with a reading, reading the kstat first if the leaf holds none.</summary>
+    /// <returns>A state whose <see cref="LeafState.Reading"/> is not null.</returns>
+    /// <exception cref="KstatNotFoundException">The kstat is gone and the leaf holds no reading.</exception>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
+    internal LeafState ReadState()
     {
         _context.ThrowIfDisposed();
-        var reading = HeldReading;
-        if (reading is not null)
-        {
-            return reading;
-        }
-
-        if (!_valid)
-        {
-            throw new KstatNotFoundException(Key, $"The kstat '{Key}' was removed from the chain before it was read.");
-        }
-
-        try
-        {
-            reading = _context.Read(BoundHeader);
-        }
-        catch (KstatNotFoundException e) when (e.Key != Key)
-        {
-            throw new KstatNotFoundException(Key, $"The kstat '{Key}' no longer exists: {e.Message}", e.Errno);
-        }
-
-        // Another thread (a reader or Update) may have published a reading meanwhile: the newest read wins.
-        return Publish(reading);
+        var seen = Volatile.Read(ref _state);
+        return seen is LeafState { Reading: not null } held ? held : ReadFirst(seen);
     }
 
     /// <summary>
-    /// Publishes a reading unless the leaf holds one from a read that began later (or a reset after such a read);
-    /// returns the reading to use now. Ordering by read tickets, not snaptime, keeps a leaf from ever going back in
-    /// time even when a chain's snapshot times do not grow (a capture whose rounds lack them).
+    /// A first read by any thread: reads the kstat the leaf is bound to and publishes the reading only if the leaf did
+    /// not change meanwhile. If it changed, a reading published since is used as it is (it is no older than this one);
+    /// a leaf rebound to a re-created kstat is read again from the new header.
     /// </summary>
-    internal KstatReading Publish(KstatReading reading)
+    private LeafState ReadFirst(object seen)
     {
         while (true)
         {
-            var held = Volatile.Read(ref _reading);
-            if (held is not null && held.Ticket > reading.Ticket)
+            var header = HeaderOf(seen);
+            if (!IsValidState(seen))
             {
-                return held.IsResetMarker ? reading : held;
+                throw new KstatNotFoundException(Key, $"The kstat '{Key}' was removed from the chain before it was read.");
             }
 
-            if (ReferenceEquals(Interlocked.CompareExchange(ref _reading, reading, held), held))
+            KstatReading reading;
+            try
             {
-                return reading;
+                reading = _context.Read(header);
+            }
+            catch (KstatNotFoundException e)
+            {
+                // The chain no longer has this incarnation. An update may be rebinding the leaf to a re-created kstat or
+                // detaching it: wait for the update in progress, if any, then look again.
+                _context.WaitForUpdate();
+                var now = Volatile.Read(ref _state);
+                if (ReferenceEquals(now, seen))
+                {
+                    throw e.Key == Key ? e : new KstatNotFoundException(Key, $"The kstat '{Key}' no longer exists: {e.Message}", e.Errno);
+                }
+
+                seen = now;
+                if (seen is LeafState { Reading: not null } current)
+                {
+                    return current;
+                }
+
+                continue;
+            }
+
+            var published = new LeafState(header, reading);
+            var now2 = Interlocked.CompareExchange(ref _state, published, seen);
+            if (ReferenceEquals(now2, seen))
+            {
+                return published;
+            }
+
+            if (now2 is LeafState { Reading: not null } newer)
+            {
+                return newer; // another reader or an update published after this read began
+            }
+
+            if (LeafState.SameIncarnation(HeaderOf(now2), header))
+            {
+                return published; // reset or detached since: this caller gets its read, the leaf stays as it is now
+            }
+
+            seen = now2; // rebound to a re-created kstat: read that one
+        }
+    }
+
+    /// <summary>Publishes an update's re-read of the kstat the leaf was bound to when <paramref name="seen"/> was taken,
+    /// unless the leaf changed since (a reset, or a reader's first read after one).</summary>
+    internal void PublishReRead(LeafState seen, KstatReading reading) => TrySwap(seen, new LeafState(seen.Header, reading, seen.IsValid));
+
+    /// <summary>Binds the leaf to a new header (a re-created kstat, or fresh header fields) with the reading taken from it,
+    /// or none; whatever the leaf held is replaced, since it belongs to the old header. Only <see cref="KstatTree.Update"/> calls it.</summary>
+    internal void Bind(KstatHeader header, KstatReading? reading) => Volatile.Write(ref _state, new LeafState(header, reading));
+
+    /// <summary>Marks the leaf as removed from the chain; the values read stay. Only <see cref="KstatTree.Update"/> calls it.</summary>
+    internal void Detach()
+    {
+        while (true)
+        {
+            var seen = Volatile.Read(ref _state);
+            if (TrySwap(seen, new LeafState(HeaderOf(seen), (seen as LeafState)?.Reading, isValid: false)))
+            {
+                return;
             }
         }
     }
 
-    /// <summary>Binds the leaf to another kstat with the same key (a re-created kstat, or fresh header fields).</summary>
-    internal void Rebind(KstatHeader header)
-    {
-        Volatile.Write(ref _header, header);
-        _valid = true;
-    }
+    private static KstatHeader HeaderOf(object state) => state as KstatHeader ?? ((LeafState)state).Header;
 
-    /// <summary>Marks the leaf as removed from the chain; the values read stay.</summary>
-    internal void Detach() => _valid = false;
+    private static bool IsValidState(object state) => state is not LeafState { IsValid: false };
+
+    private bool TrySwap(object seen, LeafState next) => ReferenceEquals(Interlocked.CompareExchange(ref _state, next, seen), seen);
 }

@@ -16,9 +16,13 @@ namespace Kstat.Tree;
 /// holds <c>class</c>, <c>crtime</c>, <c>snaptime</c> and every statistic. Times are <see cref="KstatValueKind.HrTime"/>
 /// values in exact nanoseconds (<c>(double)</c> gives Perl's seconds). If a statistic has the name of one of
 /// those three keys, the header's value wins.</para>
-/// <para>Thread safe: the values of one call (one lookup, one enumeration) all come from one read, whatever an
-/// update does at the same time. Two separate lookups may see two readings; use <see cref="GetReading"/> for
-/// a consistent sample.</para>
+/// <para>Thread safe: one call (one lookup, one enumeration, <see cref="GetReading"/>) sees one state of the leaf,
+/// whatever an update or another reader does at the same time: the values of one read, with the <c>class</c> and
+/// <c>crtime</c> of the very kstat they were read from (never a re-created kstat's header with its predecessor's
+/// values). Two separate calls may see two states; take <see cref="GetReading"/> once for a consistent sample.</para>
+/// <para>After the tree is disposed, <see cref="Module"/>, <see cref="Instance"/>, <see cref="Name"/>, <see cref="Key"/>
+/// and <see cref="ToString"/> still answer (they never change); every other member throws
+/// <see cref="ObjectDisposedException"/>. Readings and enumerators taken before stay usable.</para>
 /// </remarks>
 [DebuggerDisplay("{Key,nq} ({Class,nq}, {(IsRead ? \"read\" : \"unread\"),nq})")]
 public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
@@ -33,28 +37,31 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
     internal KstatLeaf(TreeContext context, KstatHeader header)
     {
         _context = context;
-        _header = header;
+        _state = header;
     }
 
     /// <summary>Gets the module name (<c>ks_module</c>).</summary>
-    public string Module => Header.Module;
+    public string Module => BoundHeader.Module;
 
     /// <summary>Gets the instance number (<c>ks_instance</c>).</summary>
-    public int Instance => Header.Instance;
+    public int Instance => BoundHeader.Instance;
 
     /// <summary>Gets the kstat name (<c>ks_name</c>).</summary>
-    public string Name => Header.Name;
+    public string Name => BoundHeader.Name;
 
     /// <summary>Gets the key <c>"module:instance:name"</c>, as <see cref="KstatUpdate"/> reports it.</summary>
     public string Key => _key ??= BoundHeader.Key;
 
     /// <summary>Gets the class (<c>ks_class</c>) without reading the kstat.</summary>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public string Class => Header.Class;
 
     /// <summary>Gets the kstat type (<c>ks_type</c>) without reading the kstat.</summary>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public KstatType Type => Header.Type;
 
     /// <summary>Gets the creation time (<c>ks_crtime</c>) in nanoseconds without reading the kstat.</summary>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public long CrTime => Header.CrTime;
 
     /// <summary>Gets the chain header this leaf is bound to now.</summary>
@@ -69,9 +76,11 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
     }
 
     /// <summary>Gets the snapshot time of the values held, in nanoseconds, or <c>null</c> before the first read.</summary>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public long? SnapTime => Reading?.SnapTime;
 
     /// <summary>Gets a value indicating whether the leaf holds values (it was read and not reset since).</summary>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public bool IsRead => Reading is not null;
 
     /// <summary>Gets a value indicating whether the kstat is still in the chain; a removed leaf keeps the values it read.</summary>
@@ -80,11 +89,12 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         get
         {
             _context.ThrowIfDisposed();
-            return _valid;
+            return IsValidUnchecked;
         }
     }
 
     /// <summary>Gets the reading the leaf holds now, without reading: <c>null</c> before the first read.</summary>
+    /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public KstatReading? Reading
     {
         get
@@ -102,8 +112,8 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
     {
         get
         {
-            var reading = EnsureRead();
-            return reading.Count + 3 - PseudoKeysRead(reading);
+            var reading = ReadState().Reading!;
+            return reading.Count + 3 - reading.Schema.PseudoKeyCount;
         }
     }
 
@@ -169,10 +179,10 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
                 value = KstatValue.HrTime(BoundHeader.CrTime);
                 return true;
             case SnapTimeKey:
-                value = KstatValue.HrTime(EnsureRead().SnapTime);
+                value = KstatValue.HrTime(ReadState().Reading!.SnapTime);
                 return true;
             default:
-                return EnsureRead().TryGetValue(key, out value);
+                return ReadState().Reading!.TryGetValue(key, out value);
         }
     }
 
@@ -180,7 +190,7 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
     /// <returns>The reading the leaf holds.</returns>
     /// <exception cref="KstatNotFoundException">The kstat is gone and was never read.</exception>
     /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
-    public KstatReading GetReading() => EnsureRead();
+    public KstatReading GetReading() => ReadState().Reading!;
 
     /// <summary>Enumerates the statistics of one reading, then <c>class</c>, <c>crtime</c> and <c>snaptime</c>.</summary>
     /// <returns>The enumerator.</returns>
@@ -189,8 +199,8 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
     /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public Enumerator GetEnumerator()
     {
-        var reading = EnsureRead();
-        return new Enumerator(BoundHeader, reading);
+        var state = ReadState();
+        return new Enumerator(state.Header, state.Reading!);
     }
 
     /// <inheritdoc/>
@@ -203,8 +213,6 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
     public override string ToString() => Key;
 
     private static bool IsPseudoKey(string key) => key is ClassKey or CrTimeKey or SnapTimeKey;
-
-    private static int PseudoKeysRead(KstatReading reading) => reading.Schema.PseudoKeyCount;
 
     /// <summary>Enumerates a leaf: the statistics of one reading, then <c>class</c>, <c>crtime</c> and <c>snaptime</c>.</summary>
     public struct Enumerator : IEnumerator<KeyValuePair<string, KstatValue>>

@@ -3,18 +3,17 @@ using System.Runtime.ExceptionServices;
 
 namespace Kstat.Tree;
 
-/// <content>Re-reading the leaves that were read, during <see cref="Update"/>: one read per leaf, or batches.</content>
+/// <content>Re-reading the leaves that were read, and binding leaves to their kstat's new header, during <see cref="Update"/>.</content>
 public sealed partial class KstatTree
 {
-    /// <summary>Re-reads every valid leaf that holds a reading; a failure leaves the old values and is reported.</summary>
-    /// <remarks>
-    /// Walks the node arrays directly and allocates nothing but the readings while every read succeeds. A chain that is
-    /// an <see cref="IKstatBatchReader"/> reads the leaves in batches of <see cref="LeafBatch.MaxCount"/>, each under one
-    /// lock of the chain; any other chain reads leaf by leaf.
-    /// </remarks>
-    private ImmutableArray<KstatReadError> ReReadLeaves()
+    /// <summary>
+    /// Re-reads every valid leaf that holds a reading, in batches, and binds the leaves whose header changed: a leaf that
+    /// was read gets the new header together with the reading taken from it, in one swap; an unread one just the header.
+    /// </summary>
+    /// <param name="rebinds">The leaves whose kstat has a new header in the chain (re-created, or fields refreshed), or <c>null</c>.</param>
+    /// <returns>The failed re-reads in kstat(1)'s order; a failed leaf keeps what it held, unless its header changed.</returns>
+    private ImmutableArray<KstatReadError> ReReadLeaves(Dictionary<KstatLeaf, KstatHeader>? rebinds)
     {
-        var reader = Context.Chain as IKstatBatchReader;
         var batch = default(LeafBatch);
         List<(KstatHeader Header, KstatReadError Error)>? errors = null;
         foreach (var module in Entries.Array)
@@ -24,37 +23,30 @@ public sealed partial class KstatTree
                 foreach (var entry in instance.Value.Entries.Array)
                 {
                     var leaf = entry.Value;
-                    if (!leaf.IsReadUnchecked || !leaf.IsValidUnchecked)
+                    KstatHeader? rebind = null;
+                    if (rebinds is not null && rebinds.TryGetValue(leaf, out var target))
                     {
-                        continue;
+                        rebind = target;
                     }
 
-                    if (reader is not null)
+                    if (leaf.StateToReRead is { } seen)
                     {
-                        if (batch.Add(leaf))
+                        if (batch.Add(leaf, seen, rebind ?? seen.Header))
                         {
-                            ReadBatch(reader, ref batch, ref errors);
+                            ReadBatch(ref batch, ref errors);
                         }
-
-                        continue;
                     }
-
-                    var header = leaf.BoundHeader;
-                    try
+                    else if (rebind is not null)
                     {
-                        leaf.Publish(Context.Read(header));
-                    }
-                    catch (Exception e) when (IsReadError(e))
-                    {
-                        (errors ??= []).Add((header, new KstatReadError(leaf.Key, e)));
+                        leaf.Bind(rebind, null);
                     }
                 }
             }
         }
 
-        if (reader is not null && batch.Count > 0)
+        if (batch.Count > 0)
         {
-            ReadBatch(reader, ref batch, ref errors);
+            ReadBatch(ref batch, ref errors);
         }
 
         if (errors is null)
@@ -66,31 +58,43 @@ public sealed partial class KstatTree
         return errors.Select(e => e.Error).ToImmutableArray();
     }
 
-    /// <summary>Reads the gathered leaves in one batch and publishes each reading; failures are reported as leaf-by-leaf reads report them.</summary>
-    private void ReadBatch(IKstatBatchReader reader, ref LeafBatch batch, ref List<(KstatHeader Header, KstatReadError Error)>? errors)
+    /// <summary>Reads the gathered leaves and publishes each reading; a failure that is not a read error leaves <see cref="Update"/> as a failed read would.</summary>
+    private void ReadBatch(ref LeafBatch batch, ref List<(KstatHeader Header, KstatReadError Error)>? errors)
     {
         try
         {
-            int count = batch.Count;
             var headers = batch.Headers;
             var readings = batch.Readings;
             var failures = batch.Errors;
-            readings.Clear(); // a slot the chain failed to fill must not hand on the previous batch's reading
-            failures.Clear();
-            long ticket = Context.ReadBatch(reader, headers, readings, failures);
+            Context.ReadMany(headers, readings, failures);
             var leaves = batch.Leaves;
-            for (int i = 0; i < count; i++)
+            var seen = batch.Seen;
+            for (int i = 0; i < leaves.Length; i++)
             {
+                bool rebinding = !ReferenceEquals(headers[i], seen[i].Header);
                 if (readings[i] is { } reading)
                 {
-                    leaves[i].Publish(Context.Prepare(reading, ticket + i));
+                    if (rebinding)
+                    {
+                        leaves[i].Bind(headers[i], reading);
+                    }
+                    else
+                    {
+                        leaves[i].PublishReRead(seen[i], reading);
+                    }
+
                     continue;
                 }
 
-                var e = failures[i] ?? new KstatException($"The chain returned neither a reading nor an error for '{headers[i].Key}'.");
+                var e = failures[i]!;
                 if (!IsReadError(e))
                 {
-                    ExceptionDispatchInfo.Throw(e); // as a failed Read would: out of Update()
+                    ExceptionDispatchInfo.Throw(e); // the tree keeps its old chain id, so the next Update() does this again
+                }
+
+                if (rebinding)
+                {
+                    leaves[i].Bind(headers[i], null); // the values held belong to the old kstat: the next access reads the new one
                 }
 
                 (errors ??= []).Add((headers[i], new KstatReadError(leaves[i].Key, e)));

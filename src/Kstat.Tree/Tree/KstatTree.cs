@@ -10,16 +10,16 @@ namespace Kstat.Tree;
 /// <para>Building the tree walks the chain headers and reads no data; a leaf reads its kstat on first access.
 /// <see cref="Update"/> re-reads only the leaves that were read and reports what the chain added and removed.</para>
 /// <para>Thread safe: any number of readers may use the tree while one <see cref="Update"/> runs (calls to it are
-/// serialised); a reader sees a leaf's old reading or its new one, never a mix. The tree owns the chain:
-/// <see cref="Dispose"/> disposes it, and afterwards every member of the tree and its nodes throws
-/// <see cref="ObjectDisposedException"/>.</para>
+/// serialised). A lookup or an enumeration of a leaf sees one state of it: values from one read, with the header of the
+/// kstat they were read from; a leaf never goes back to an older reading. See <see cref="KstatLeaf"/>.</para>
+/// <para>The tree owns the chain: <see cref="Dispose"/> disposes it. Afterwards the members that never change still
+/// answer (<see cref="Options"/>, the nodes' names, instance numbers and keys, <c>ToString()</c>); every other member of
+/// the tree and its nodes throws <see cref="ObjectDisposedException"/>. Readings and enumerators taken before stay usable.</para>
 /// </remarks>
 [DebuggerDisplay("KstatTree: {Count} modules")]
 public sealed partial class KstatTree : KstatDictionary<string, KstatModule>, IDisposable
 {
-    private readonly Lock _updateLock = new();
-
-    // The result of the last Update() that changed nothing, reused while the chain id stays (guarded by _updateLock).
+    // The result of the last Update() that changed nothing, reused while the chain id stays (guarded by the update lock).
     private KstatUpdate? _unchanged;
 
     /// <summary>Builds the tree over a chain, without reading any kstat.</summary>
@@ -34,7 +34,8 @@ public sealed partial class KstatTree : KstatDictionary<string, KstatModule>, ID
     private KstatTree(TreeContext context)
         : base(context, NodeEntries<string, KstatModule>.Empty)
     {
-        Entries = Build(context.Chain.Headers, context, null).Modules;
+        (_builtChainId, var headers) = Walk(context.Chain);
+        Entries = Build(headers, context, null).Modules;
     }
 
     /// <summary>Gets the chain the tree reads from.</summary>
@@ -81,10 +82,11 @@ public sealed partial class KstatTree : KstatDictionary<string, KstatModule>, ID
         return TryGetValue(module, out var m) && m.TryGetValue(instance, out var i) && i.TryGetValue(name, out leaf);
     }
 
-    /// <summary>Disposes the chain; afterwards every member of the tree and its nodes throws <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>Disposes the chain; afterwards the tree's and its nodes' members throw <see cref="ObjectDisposedException"/>, but for those that never change (see the remarks on <see cref="KstatTree"/>).</summary>
+    /// <remarks>Waits for an update in progress. Calling it twice does nothing.</remarks>
     public void Dispose()
     {
-        lock (_updateLock)
+        lock (Context.UpdateLock)
         {
             if (Context.IsDisposed)
             {

@@ -38,7 +38,8 @@ public sealed class KstatUpdate
     /// <summary>Gets the kstats deleted and re-created under the same key; their leaves now show the new kstat's <c>crtime</c>.</summary>
     public ImmutableArray<string> Replaced { get; }
 
-    /// <summary>Gets the leaves whose re-read failed; each keeps the values it held.</summary>
+    /// <summary>Gets the leaves whose re-read failed; each keeps the values it held, but for a re-created kstat's leaf, which
+    /// is bound to the new kstat and left unread (the values held were the deleted kstat's).</summary>
     public ImmutableArray<string> ReadErrors { get; }
 
     /// <summary>Gets why each re-read in <see cref="ReadErrors"/> failed.</summary>

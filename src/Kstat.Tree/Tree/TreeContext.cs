@@ -2,15 +2,17 @@ using System.Runtime.InteropServices;
 
 namespace Kstat.Tree;
 
-/// <summary>What every node of one tree shares: the chain, the options, and whether the tree is disposed.</summary>
+/// <summary>What every node of one tree shares: the chain, the options, the update lock and whether the tree is disposed.</summary>
 internal sealed class TreeContext(IKstatChain chain, KstatTreeOptions options)
 {
     private volatile bool _disposed;
-    private long _tickets;
 
     public IKstatChain Chain { get; } = chain;
 
     public KstatTreeOptions Options { get; } = options;
+
+    /// <summary>Gets the lock that serialises <see cref="KstatTree.Update"/> and <see cref="KstatTree.Dispose"/>.</summary>
+    public Lock UpdateLock { get; } = new();
 
     public bool IsDisposed => _disposed;
 
@@ -18,29 +20,61 @@ internal sealed class TreeContext(IKstatChain chain, KstatTreeOptions options)
 
     public void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, typeof(KstatTree));
 
-    /// <summary>Reads a kstat, applies the tree's options to the values, and tickets the reading in read order.</summary>
-    /// <remarks>The ticket is drawn before the chain is read: of two racing reads of one kstat, the one that began
-    /// later holds the newer data, whichever finishes first.</remarks>
-    public KstatReading Read(KstatHeader header)
+    /// <summary>Returns once no update is in progress: a reader that found its kstat gone waits here for the update
+    /// that rebinds or detaches its leaf. Updates never wait for readers, so this cannot deadlock.</summary>
+    public void WaitForUpdate()
     {
-        long ticket = Interlocked.Increment(ref _tickets);
-        return Prepare(Chain.Read(header), ticket);
+        lock (UpdateLock)
+        {
+        }
     }
 
-    /// <summary>Reads a batch of kstats through the chain's <see cref="IKstatBatchReader"/>; returns the ticket of the
-    /// first, the others following in order. Each reading is to go through <see cref="Prepare"/> with its ticket.</summary>
-    /// <remarks>The batch's tickets are drawn before it begins: a read that begins after the batch (it waits for the
-    /// chain's lock) gets a later ticket and newer data, as with reads one by one.</remarks>
-    public long ReadBatch(IKstatBatchReader reader, ReadOnlySpan<KstatHeader> headers, Span<KstatReading?> readings, Span<Exception?> errors)
+    /// <summary>Reads a kstat and applies the tree's options to the values.</summary>
+    public KstatReading Read(KstatHeader header) => Prepare(Chain.Read(header));
+
+    /// <summary>
+    /// Reads kstats as <see cref="Read"/> would, each into its own slot: the reading, or the exception its read threw.
+    /// A chain that is an <see cref="IKstatBatchReader"/> reads them under one lock; any other chain one by one.
+    /// </summary>
+    public void ReadMany(ReadOnlySpan<KstatHeader> headers, Span<KstatReading?> readings, Span<Exception?> errors)
     {
-        long first = Interlocked.Add(ref _tickets, headers.Length) - headers.Length + 1;
-        reader.ReadBatch(headers, readings, errors);
-        return first;
+        if (Chain is IKstatBatchReader batch)
+        {
+            batch.ReadBatch(headers, readings, errors);
+        }
+        else
+        {
+            for (int i = 0; i < headers.Length; i++)
+            {
+                try
+                {
+                    readings[i] = Chain.Read(headers[i]);
+                    errors[i] = null;
+                }
+                catch (Exception e)
+                {
+                    // Whatever the read threw is its result, as a batch reader reports it; the caller decides what is fatal.
+                    readings[i] = null;
+                    errors[i] = e;
+                }
+            }
+        }
+
+        for (int i = 0; i < headers.Length; i++)
+        {
+            if (readings[i] is { } reading)
+            {
+                readings[i] = Prepare(reading);
+            }
+            else
+            {
+                errors[i] ??= new KstatException($"The chain returned neither a reading nor an error for '{headers[i].Key}'.");
+            }
+        }
     }
 
-    /// <summary>Applies the tree's options to a reading from the chain and tickets it.</summary>
-    public KstatReading Prepare(KstatReading reading, long ticket) =>
-        (Options.StripStrings ? Strip(reading) : reading).WithTicket(ticket);
+    /// <summary>Applies the tree's options to a reading from the chain.</summary>
+    private KstatReading Prepare(KstatReading reading) => Options.StripStrings ? Strip(reading) : reading;
 
     private static KstatReading Strip(KstatReading reading)
     {

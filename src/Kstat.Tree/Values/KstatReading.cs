@@ -14,7 +14,7 @@ namespace Kstat.Tree;
 /// reading and compare it with a later one. Thread safe.
 /// </remarks>
 [DebuggerDisplay("Count = {Count}, SnapTime = {SnapTime}")]
-public sealed partial class KstatReading : IReadOnlyDictionary<string, KstatValue>
+public sealed class KstatReading : IReadOnlyDictionary<string, KstatValue>
 {
     private readonly ImmutableArray<KstatValue> _values;
 

@@ -159,6 +159,10 @@ public sealed partial class ChurnMachine
             if (TakeReadFault(leaf.Kid) != 0)
             {
                 errors.Add(leaf);
+                if (replaced.Contains(leaf))
+                {
+                    leaf.Values = null; // the values held were the old kstat's: the leaf is bound to the new one, unread
+                }
             }
             else
             {

@@ -6,7 +6,8 @@ namespace Kstat.Reliability.Tests.Concurrency;
 
 /// <summary>
 /// Eight readers and one updater over a churning chain: no torn leaf (every integer of one kstat read carries the
-/// same generation stamp), no reading that goes back in time, only the documented exceptions, and a
+/// same generation stamp), no crtime paired with values of another incarnation, no reading older than one already seen
+/// of the same incarnation, no <see cref="KstatNotFoundException"/> about a kstat that exists, and a
 /// <see cref="KstatTree.Dispose"/> racing the readers ends each of them in <see cref="ObjectDisposedException"/>.
 /// </summary>
 public class ConcurrencyTests(ITestOutputHelper output)
@@ -21,7 +22,7 @@ public class ConcurrencyTests(ITestOutputHelper output)
     {
         using var kernel = KernelFactory.Create(kernelName);
         kernel.Reset();
-        var world = new StampedWorld(kernel, kstats: 24, statsPerKstat: 8);
+        var world = new StampedWorld(kernel, kstats: 24, statsPerKstat: 8, rememberGenerations: true);
         var tree = new KstatTree(kernel.Open());
         foreach (var leaf in tree.Leaves())
         {
@@ -31,7 +32,7 @@ public class ConcurrencyTests(ITestOutputHelper output)
         var stats = new ReaderStats();
         var disposing = new ManualResetEventSlim();
         var disposed = new ManualResetEventSlim();
-        var readers = Enumerable.Range(0, Readers).Select(r => new Thread(() => ReadUntilDisposed(tree, r, stats, disposing, disposed))).ToArray();
+        var readers = Enumerable.Range(0, Readers).Select(r => new Thread(() => ReadUntilDisposed(tree, world, r, stats, disposing, disposed))).ToArray();
         foreach (var thread in readers)
         {
             thread.Start();
@@ -58,7 +59,9 @@ public class ConcurrencyTests(ITestOutputHelper output)
                          $"{stats.NotFound} KstatNotFoundException, {stats.Disposed} readers ended in ObjectDisposedException");
         Assert.True(stats.Failures.IsEmpty, string.Join("\n", stats.Failures));
         Assert.Equal(0, stats.Torn);
+        Assert.Equal(0, stats.Mixed);
         Assert.Equal(0, stats.BackInTime);
+        Assert.Equal(0, stats.NotFoundOfLiveKstat);
         Assert.Equal(Readers, stats.Disposed);
         Assert.True(stats.Observations > rounds, $"only {stats.Observations} observations");
         Assert.Equal(0, kernel.OpenHandles);
@@ -70,7 +73,7 @@ public class ConcurrencyTests(ITestOutputHelper output)
     {
         using var kernel = KernelFactory.Create(kernelName);
         kernel.Reset();
-        _ = new StampedWorld(kernel, kstats: 16, statsPerKstat: 4);
+        var world = new StampedWorld(kernel, kstats: 16, statsPerKstat: 4, rememberGenerations: true);
         int trees = Scale.Of(40);
         var stats = new ReaderStats();
         for (int t = 0; t < trees; t++)
@@ -79,7 +82,7 @@ public class ConcurrencyTests(ITestOutputHelper output)
             var disposing = new ManualResetEventSlim();
             var disposed = new ManualResetEventSlim();
             long before = stats.Observations;
-            var readers = Enumerable.Range(0, Readers).Select(r => new Thread(() => ReadUntilDisposed(tree, r, stats, disposing, disposed))).ToArray();
+            var readers = Enumerable.Range(0, Readers).Select(r => new Thread(() => ReadUntilDisposed(tree, world, r, stats, disposing, disposed))).ToArray();
             foreach (var thread in readers)
             {
                 thread.Start();
@@ -101,14 +104,17 @@ public class ConcurrencyTests(ITestOutputHelper output)
         output.WriteLine($"{kernel.Name}: {trees} trees disposed under {Readers} readers; {stats.Disposed} readers ended in ObjectDisposedException");
         Assert.True(stats.Failures.IsEmpty, string.Join("\n", stats.Failures));
         Assert.Equal(0, stats.Torn);
+        Assert.Equal(0, stats.Mixed);
+        Assert.Equal(0, stats.BackInTime);
+        Assert.Equal(0, stats.NotFoundOfLiveKstat);
         Assert.Equal(trees * Readers, stats.Disposed);
     }
 
-    /// <summary>Reads leaves until the tree is disposed; records anything but a whole, monotonic reading or a documented exception.</summary>
-    private static void ReadUntilDisposed(KstatTree tree, int seed, ReaderStats stats, ManualResetEventSlim disposing, ManualResetEventSlim disposed)
+    /// <summary>Reads leaves until the tree is disposed; records anything but a whole, consistent, monotonic reading or a documented exception.</summary>
+    private static void ReadUntilDisposed(KstatTree tree, StampedWorld world, int seed, ReaderStats stats, ManualResetEventSlim disposing, ManualResetEventSlim disposed)
     {
         var random = new Random(seed);
-        var last = new Dictionary<KstatLeaf, long>(ReferenceEqualityComparer.Instance);
+        var last = new Dictionary<(KstatLeaf Leaf, long CrTime), (long Generation, long SnapTime)>();
         try
         {
             while (true)
@@ -118,6 +124,7 @@ public class ConcurrencyTests(ITestOutputHelper output)
                     // A read that began once Dispose had returned must end in ObjectDisposedException; one racing Dispose may still
                     // see the documented KstatNotFoundException of a detached, unread leaf.
                     bool afterDispose = disposed.IsSet;
+                    var bound = leaf.Header;
                     try
                     {
                         if (random.Next(16) == 0)
@@ -125,19 +132,29 @@ public class ConcurrencyTests(ITestOutputHelper output)
                             leaf.Reset(); // forces a native read racing the updater's re-reads
                         }
 
-                        long generation = CheckWhole(leaf, random.Next(2) == 0, stats);
-                        if (generation < last.GetValueOrDefault(leaf))
+                        var seen = Observe(leaf, random.Next(2) == 0, stats);
+                        if (world.CrTimeOf(seen.Generation) != seen.CrTime)
+                        {
+                            Interlocked.Increment(ref stats.Mixed); // a crtime with values of another incarnation
+                        }
+
+                        if (last.TryGetValue((leaf, seen.CrTime), out var before) && (seen.Generation < before.Generation || seen.SnapTime < before.SnapTime))
                         {
                             Interlocked.Increment(ref stats.BackInTime);
                         }
 
-                        last[leaf] = generation;
+                        last[(leaf, seen.CrTime)] = (seen.Generation, seen.SnapTime);
                         Interlocked.Increment(ref stats.ObservationCount);
                     }
                     catch (KstatNotFoundException) when (!afterDispose)
                     {
-                        // Documented: a leaf not read (or reset) whose kstat left the chain before the next update.
-                        // Only a read that began before Dispose may end so; one that began after must see ObjectDisposedException.
+                        // Documented only for a kstat that is gone: a leaf not read (or reset) whose kstat left the kernel before
+                        // the next update. If the leaf stayed bound to a kid that is alive, the tree threw about a kstat that exists.
+                        if (ReferenceEquals(bound, leaf.Header) && world.IsAlive(bound.Kid))
+                        {
+                            Interlocked.Increment(ref stats.NotFoundOfLiveKstat);
+                        }
+
                         Interlocked.Increment(ref stats.NotFound);
                     }
                 }
@@ -153,45 +170,49 @@ public class ConcurrencyTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Returns the generation of one reading, counting a torn one (two generations) in <paramref name="stats"/>.</summary>
-    private static long CheckWhole(KstatLeaf leaf, bool enumerate, ReaderStats stats)
+    /// <summary>Takes one state of a leaf (an enumeration, or a sample) and returns its crtime, generation and snaptime,
+    /// counting a torn reading (two generations) in <paramref name="stats"/>.</summary>
+    private static (long CrTime, long Generation, long SnapTime) Observe(KstatLeaf leaf, bool enumerate, ReaderStats stats)
     {
         long? generation = null;
+        long crtime;
+        long snaptime;
+        IEnumerable<KstatValue> values;
         if (enumerate)
         {
-            foreach (var (name, value) in leaf)
-            {
-                if (value.IsInteger)
-                {
-                    generation ??= (long)value;
-                    if ((long)value != generation)
-                    {
-                        Interlocked.Increment(ref stats.Torn);
-                    }
-                }
-            }
+            var pairs = leaf.ToList();
+            crtime = (long)pairs.Single(p => p.Key == "crtime").Value;
+            snaptime = (long)pairs.Single(p => p.Key == "snaptime").Value;
+            values = pairs.Where(p => p.Value.IsInteger).Select(p => p.Value);
         }
         else
         {
-            var reading = leaf.GetReading();
-            foreach (var value in reading.Values)
+            var sample = KstatSample.Read([leaf]);
+            Assert.True(sample.TryGetCrTime(leaf.Key, out crtime));
+            var reading = sample[leaf.Key];
+            snaptime = reading.SnapTime;
+            values = reading.Values;
+        }
+
+        foreach (var value in values)
+        {
+            generation ??= (long)value;
+            if ((long)value != generation)
             {
-                generation ??= (long)value;
-                if ((long)value != generation)
-                {
-                    Interlocked.Increment(ref stats.Torn);
-                }
+                Interlocked.Increment(ref stats.Torn);
             }
         }
 
-        return generation ?? -1;
+        return (crtime, generation ?? -1, snaptime);
     }
 
     private sealed class ReaderStats
     {
         public long ObservationCount;
         public int Torn;
+        public int Mixed;
         public int BackInTime;
+        public int NotFoundOfLiveKstat;
         public int NotFound;
         public int Disposed;
 

@@ -29,7 +29,7 @@ public sealed class BatchingChain(IKstatChain inner) : IKstatChain, IKstatBatchR
     /// <summary>Gets how many times <see cref="Read"/> was called (outside batches).</summary>
     public int SingleReads => Volatile.Read(ref _singleReads);
 
-    /// <summary>Gets or sets a hook run at the end of each batch: the tree drew its tickets and the kstats were read.</summary>
+    /// <summary>Gets or sets a hook run at the end of each batch: the kstats were read, nothing published yet.</summary>
     public Action? OnBatchRead { get; set; }
 
     public long ChainId => Inner.ChainId;

@@ -33,5 +33,35 @@ public class DisposeTests
         Assert.Throws<ObjectDisposedException>(() => leaf.IsRead);
         Assert.Throws<ObjectDisposedException>(() => leaf.GetReading());
         Assert.Throws<ObjectDisposedException>(() => leaf.Reset());
+        Assert.Throws<ObjectDisposedException>(() => leaf.Header);
+        Assert.Throws<ObjectDisposedException>(() => leaf.Class);
+        Assert.Throws<ObjectDisposedException>(() => leaf.CrTime);
+        Assert.Throws<ObjectDisposedException>(() => leaf.Reading);
+        Assert.Throws<ObjectDisposedException>(() => leaf.IsValid);
+        Assert.Throws<ObjectDisposedException>(() => KstatSample.Take(tree));
+    }
+
+    [Fact]
+    public void After_dispose_the_members_that_never_change_still_answer_and_what_was_taken_stays_usable()
+    {
+        var chain = new FakeChain("a:0:x");
+        var options = new KstatTreeOptions();
+        var tree = new KstatTree(chain, options);
+        var module = tree["a"];
+        var instance = module[0];
+        var leaf = instance["x"];
+        var reading = leaf.GetReading();
+        var enumerator = leaf.GetEnumerator();
+
+        tree.Dispose();
+
+        Assert.Same(options, tree.Options);
+        Assert.Equal("a", module.Name);
+        Assert.Equal(("a", 0), (instance.Module, instance.Instance));
+        Assert.Equal(("a", 0, "x", "a:0:x"), (leaf.Module, leaf.Instance, leaf.Name, leaf.Key));
+        Assert.Equal(["a", "a:0", "a:0:x"], new[] { module.ToString(), instance.ToString(), leaf.ToString() });
+        Assert.Equal(1L, (long)reading["s0"]);
+        Assert.True(enumerator.MoveNext());
+        Assert.Equal("s0", enumerator.Current.Key);
     }
 }

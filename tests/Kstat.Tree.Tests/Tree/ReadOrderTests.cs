@@ -22,7 +22,7 @@ public class ReadOrderTests
             int n = Interlocked.Increment(ref reads);
             if (n == 2)
             {
-                // The update's re-read: it has drawn its ticket and read old data, and is slow to finish.
+                // The update's re-read: it has read old data and is slow to finish.
                 updateReading.Set();
                 releaseUpdate.Wait();
             }
