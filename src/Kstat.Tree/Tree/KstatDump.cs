@@ -33,18 +33,28 @@ internal static class KstatDump
     internal static IReadOnlyList<LeafRow> Instance(KstatInstance instance) =>
         instance.Values
             .OrderBy(l => l.Name, KstatOrder.Names)
-            .Select(l => new LeafRow(l.Name, l.Class, l.Type, Seconds(l.CrTime), StateOf(l), Statistics(l)))
+            .Select(l => (Leaf: l, State: State(l)))
+            .Select(s => new LeafRow(s.Leaf.Name, s.State.Header.Class, s.State.Header.Type, Seconds(s.State.Header.CrTime), StateOf(s.State), Statistics(s.Leaf, s.State)))
             .ToList();
 
     internal static LeafView Leaf(KstatLeaf leaf)
     {
-        var reading = leaf.Reading;
-        return new LeafView(leaf.Key, leaf.Class, leaf.Type, Seconds(leaf.CrTime), reading is null ? null : Seconds(reading.SnapTime), StateOf(leaf), Statistics(leaf));
+        // One state of the leaf: the header shown is the one the values were read from.
+        var state = State(leaf);
+        var header = state.Header;
+        return new LeafView(leaf.Key, header.Class, header.Type, Seconds(header.CrTime), state.Reading is { } reading ? Seconds(reading.SnapTime) : null,
+            StateOf(state), Statistics(leaf, state));
+    }
+
+    private static LeafState State(KstatLeaf leaf)
+    {
+        _ = leaf.Header; // throws once the tree is disposed
+        return leaf.StateNow;
     }
 
     /// <summary>The statistics held, or, for an unread leaf, a link that reads it when clicked.</summary>
-    private static object Statistics(KstatLeaf leaf) =>
-        leaf.Reading is { } reading ? Values(reading) : new Lazy<object>(() => Values(leaf.GetReading()));
+    private static object Statistics(KstatLeaf leaf, LeafState state) =>
+        state.Reading is { } reading ? Values(reading) : new Lazy<object>(() => Values(leaf.GetReading()));
 
     /// <summary>Name → value in the order read, as plain .NET values LINQPad aligns and formats (times in seconds).</summary>
     internal static IReadOnlyDictionary<string, object> Values(KstatReading reading)
@@ -70,7 +80,7 @@ internal static class KstatDump
     // Exact: nanoseconds / 10^9 as a decimal keeps every digit a double would round.
     private static decimal Seconds(long nanoseconds) => nanoseconds / 1_000_000_000m;
 
-    private static string StateOf(KstatLeaf leaf) => (leaf.IsValid, leaf.IsRead) switch
+    private static string StateOf(LeafState state) => (state.IsValid, state.Reading is not null) switch
     {
         (true, true) => "read",
         (true, false) => "unread",

@@ -12,6 +12,9 @@ public sealed partial class KstatLeaf
     // a thread saw succeeds only if the leaf did not change since.
     private object _state;
 
+    /// <summary>Gets the leaf's state now, without reading and without checking for disposal.</summary>
+    internal LeafState StateNow => Volatile.Read(ref _state) is var state && state is LeafState held ? held : new LeafState((KstatHeader)state, null);
+
     /// <summary>Gets the header the leaf is bound to now, without checking for disposal.</summary>
     internal KstatHeader BoundHeader => HeaderOf(Volatile.Read(ref _state));
 
