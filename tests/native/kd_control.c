@@ -223,14 +223,39 @@ static void set_fault(kd_fault_t *f, kid_t kid, int err, int count)
     pthread_mutex_unlock(&kd_lock);
 }
 
-/* The next count kstat_open calls fail with err (EAGAIN: the C kstat(1) retries every 200 ms). */
+/*
+ * The next count kstat_open calls fail with err, as open(2) of /dev/kstat or the first chain update fails
+ * (EAGAIN from malloc(3C) when memory is short: the C kstat(1) retries it every 200 ms).
+ */
 KD_EXPORT void kd_fail_open(int err, int count) { set_fault(&kd.fail_open, -1, err, count); }
 
-/* The next count kstat_read calls on kid (-1: any kstat) fail with err. */
+/*
+ * The kernel answers the next count reads of kid (-1: any kstat) with err. kstat_read passes it on as libkstat
+ * does: EAGAIN is retried (kd_eagain_retries counts it, the clock moves 100 ms), so the caller never sees it;
+ * ENOMEM of a KSTAT_FLAG_VAR_SIZE kstat is retried with a bigger buffer; any other errno fails the call.
+ */
 KD_EXPORT void kd_fail_read(kid_t kid, int err, int count) { set_fault(&kd.fail_read, kid, err, count); }
 
-/* The next count kstat_chain_update calls fail with err. */
+/*
+ * The next count reads of the headers (kstat 0) by a kstat_chain_update that finds the chain changed fail with
+ * err, before anything is freed; EAGAIN is retried inside, as kstat_read does. An unchanged chain reads nothing.
+ */
 KD_EXPORT void kd_fail_update(int err, int count) { set_fault(&kd.fail_update, -1, err, count); }
+
+/*
+ * libkstat's partial failure: after `after` more successful kstat_t allocations in kstat_chain_update (counted
+ * across calls), the next one fails with err (ENOMEM, or EAGAIN as illumos malloc(3C) also reports), once. That
+ * update returns -1 having freed the deleted kstats and linked the new ones allocated so far, kc_chain_id
+ * unchanged. A negative after disarms it.
+ */
+KD_EXPORT void kd_fail_chain_alloc(int after, int err)
+{
+    pthread_mutex_lock(&kd_lock);
+    kd_init_locked();
+    kd.alloc_countdown = after < 0 ? -1 : after;
+    kd.alloc_err = err;
+    pthread_mutex_unlock(&kd_lock);
+}
 
 KD_EXPORT void kd_set_hrtime(hrtime_t now) { LOCKED(kd.hrtime = now); }
 
@@ -247,8 +272,14 @@ KD_EXPORT long kd_open_handles(void) { return counter(&kd.open_handles); }
 /* Blocks handed to libkstat callers (handles, kstat_t headers, ks_data) and not freed yet. */
 KD_EXPORT long kd_live_allocations(void) { return counter(&kd.live_allocations); }
 
-/* kstat_read calls since kd_reset, failed ones included. */
+/* kstat_read calls since kd_reset, failed ones included (the retries inside one call are not counted). */
 KD_EXPORT long kd_reads(void) { return counter(&kd.reads); }
+
+/* The kernel's EAGAIN answers kstat_read and kstat_chain_update retried since kd_reset. */
+KD_EXPORT long kd_eagain_retries(void) { return counter(&kd.eagain_retries); }
+
+/* Calls given a kstat_t that kstat_chain_update had freed, since kd_reset: a use after free, refused with EFAULT. */
+KD_EXPORT long kd_poisoned_uses(void) { return counter(&kd.poisoned_uses); }
 
 KD_EXPORT kid_t kd_chain_id(void)
 {

@@ -42,6 +42,16 @@ typedef struct kd_fault {
     kid_t kid; /* reads only: -1 for any kstat */
 } kd_fault_t;
 
+/* A block the double "freed": poisoned and kept, so a stale pointer to it is caught instead of reading reused memory. */
+typedef struct kd_grave {
+    struct kd_grave *next; /* the next younger grave */
+    void *block;
+    size_t size;
+} kd_grave_t;
+
+/* Every byte of a buried block: a kstat_t's ks_kid reads (kid_t)0xa5a5a5a5, negative, which no live kstat has. */
+#define KD_POISON 0xa5
+
 typedef struct kd_kernel {
     kd_kstat_t *head;
     kd_kstat_t *tail;
@@ -55,9 +65,16 @@ typedef struct kd_kernel {
     kd_fault_t fail_open;
     kd_fault_t fail_read;
     kd_fault_t fail_update;
+    int alloc_countdown; /* kstat_chain_update's kstat_t allocations that succeed before one fails; -1: none fails */
+    int alloc_err;
     long open_handles;
     long live_allocations;
     long reads;
+    long eagain_retries; /* EAGAIN answers kstat_read retried, as libkstat does, instead of returning them */
+    long poisoned_uses;  /* calls given a kstat_t the double freed: a caller's use after free, refused */
+    kd_grave_t *graves;  /* oldest first */
+    kd_grave_t *graves_tail;
+    size_t grave_bytes;
     int initialised;
     char last_error[512];
 } kd_kernel_t;
@@ -76,5 +93,8 @@ int kd_raw_shape_locked(kd_kstat_t *k, const char *layout);
 int kd_raw_field_locked(kd_kstat_t *k, const char *field, uint64_t value, const char *text);
 void *kd_alloc(size_t size);
 void kd_free(void *p);
+void kd_bury(void *p, size_t size);
+void kd_release_graves_locked(void);
+int kd_refuse_poisoned_locked(const kstat_t *ksp, const char *call);
 
 #endif

@@ -1,5 +1,6 @@
-/* The double's kernel state: the kstat list in kid order, allocation accounting, the built-in kstats. */
+/* The double's kernel state: the kstat list in kid order, allocation accounting and the graveyard, the built-in kstats. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "kd_internal.h"
@@ -23,6 +24,84 @@ void kd_free(void *p)
         kd.live_allocations--;
         free(p);
     }
+}
+
+/*
+ * How many bytes of buried blocks are kept before the oldest go back to the allocator. A stale pointer is
+ * used right after the call that freed its block (the next read of a kstat a failed update deleted), so a
+ * quarantine in AddressSanitizer's manner catches it; a bound keeps a churn of millions of kstats flat.
+ */
+#define KD_GRAVEYARD_BYTES ((size_t)32 << 20)
+
+/*
+ * Frees a block handed to a caller (it no longer counts as live) without giving it back to the allocator:
+ * it is filled with KD_POISON and kept, so its address is not reused and kd_refuse_poisoned_locked knows a
+ * kstat_t that was freed. Used where libkstat's kstat_chain_update frees deleted kstats. Call under kd_lock.
+ */
+void kd_bury(void *p, size_t size)
+{
+    if (p == NULL)
+        return;
+    kd_grave_t *grave = malloc(sizeof(*grave));
+    if (grave == NULL)
+        abort();
+    kd.live_allocations--;
+    memset(p, KD_POISON, size);
+    *grave = (kd_grave_t){.next = NULL, .block = p, .size = size};
+    if (kd.graves_tail == NULL)
+        kd.graves = grave;
+    else
+        kd.graves_tail->next = grave;
+    kd.graves_tail = grave;
+    kd.grave_bytes += size;
+    while (kd.grave_bytes > KD_GRAVEYARD_BYTES && kd.graves != grave) {
+        kd_grave_t *oldest = kd.graves;
+        kd.graves = oldest->next;
+        kd.grave_bytes -= oldest->size;
+        free(oldest->block);
+        free(oldest);
+    }
+}
+
+void kd_release_graves_locked(void)
+{
+    for (kd_grave_t *grave = kd.graves; grave != NULL;) {
+        kd_grave_t *next = grave->next;
+        free(grave->block);
+        free(grave);
+        grave = next;
+    }
+    kd.graves = kd.graves_tail = NULL;
+    kd.grave_bytes = 0;
+}
+
+/* At process end, so a leak checker sees the graveyard released. */
+__attribute__((destructor)) static void release_graves_at_exit(void)
+{
+    pthread_mutex_lock(&kd_lock);
+    kd_release_graves_locked();
+    pthread_mutex_unlock(&kd_lock);
+}
+
+/*
+ * Refuses a kstat_t that kd_bury poisoned: counts the use, says where in kd_last_error, fails with EFAULT.
+ * The test is the poisoned ks_crtime, ks_next and ks_kid (a live kstat_t's kid is never negative); reading
+ * them is safe while the block is in the graveyard. Call under kd_lock, before anything else reads ksp.
+ */
+int kd_refuse_poisoned_locked(const kstat_t *ksp, const char *call)
+{
+    kid_t poisoned_kid;
+    memset(&poisoned_kid, KD_POISON, sizeof(poisoned_kid));
+    if (ksp->ks_kid != poisoned_kid) /* the one test on the path of every read */
+        return 0;
+    const unsigned char *bytes = (const unsigned char *)ksp;
+    for (size_t i = 0; i < offsetof(kstat_t, ks_kid); i++)
+        if (bytes[i] != KD_POISON)
+            return 0;
+    kd.poisoned_uses++;
+    snprintf(kd.last_error, sizeof(kd.last_error), "%s was given kstat_t %p, which kstat_chain_update had freed", call, (const void *)ksp);
+    errno = EFAULT;
+    return 1;
 }
 
 static void copy_name(char *to, const char *from)
@@ -206,6 +285,7 @@ void kd_init_locked(void)
     kd.kcid = 1;
     kd.next_kid = 1;
     kd.hrtime = 1000000000LL;
+    kd.alloc_countdown = -1;
     kd_add_builtins_locked();
 }
 
@@ -217,7 +297,12 @@ KD_EXPORT void kd_reset(void)
     memset(&kd.fail_open, 0, sizeof(kd.fail_open));
     memset(&kd.fail_read, 0, sizeof(kd.fail_read));
     memset(&kd.fail_update, 0, sizeof(kd.fail_update));
+    kd.alloc_countdown = -1;
+    kd.alloc_err = 0;
     kd.reads = 0;
+    kd.eagain_retries = 0;
+    kd.poisoned_uses = 0;
+    kd_release_graves_locked();
     kd.hrtime = 1000000000LL;
     kd.last_error[0] = '\0';
     kd_add_builtins_locked();

@@ -1,9 +1,12 @@
 /*
  * The libkstat API of the test double, with libkstat's semantics (lib/libkstat/common/kstat.c): chain ids,
- * surviving headers that keep their address across kstat_chain_update, deleted headers freed with their data,
- * new headers appended with ks_data NULL, kstat_read that allocates ks_data and writes back ks_ndata,
- * ks_data_size, ks_flags and ks_snaptime, NAMED strings stored after the record array, ENXIO for a kstat
- * that no longer exists. Faults injected through kd_control.c fail the next calls with a chosen errno.
+ * surviving headers that keep their address across kstat_chain_update, deleted headers freed with their data
+ * before the new ones are allocated, new headers appended with ks_data NULL, kstat_read that allocates ks_data
+ * and writes back ks_ndata, ks_data_size, ks_flags and ks_snaptime, ENXIO for a kstat that no longer exists.
+ * Faults injected through kd_control.c reach the caller as libkstat would pass them on: the kernel's EAGAIN is
+ * retried inside kstat_read (libkstat polls 100 ms and asks again, forever), every other errno is returned, and a
+ * kstat_t allocation that fails in kstat_chain_update leaves the chain half updated with kc_chain_id unchanged.
+ * A kstat_t the chain update frees is poisoned and kept (kd_bury); a call given one is counted and refused.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,6 +20,13 @@ static int take_fault(kd_fault_t *f, kid_t kid)
     f->count--;
     errno = f->err;
     return 1;
+}
+
+/* libkstat's answer to the kernel's EAGAIN: poll(NULL, 0, 100) and ask again. The double's clock moves instead of the thread sleeping. */
+static void absorb_eagain_locked(void)
+{
+    kd.eagain_retries++;
+    kd.hrtime += 100000000LL;
 }
 
 static void copy_header(kstat_t *ksp, const kd_kstat_t *k)
@@ -111,6 +121,10 @@ KD_EXPORT kstat_ctl_t *kstat_open(void)
     return kc;
 }
 
+/*
+ * Frees the chain for good, not through kd_bury: after kstat_close the caller has no handle to reach a kstat_t
+ * through, and the open benchmarks close chains of 20,000 kstats in a loop, which poisoning would swamp.
+ */
 KD_EXPORT int kstat_close(kstat_ctl_t *kc)
 {
     if (kc == NULL) {
@@ -137,15 +151,20 @@ KD_EXPORT kid_t kstat_chain_update(kstat_ctl_t *kc)
         return -1;
     }
     pthread_mutex_lock(&kd_lock);
-    if (take_fault(&kd.fail_update, -1)) {
-        pthread_mutex_unlock(&kd_lock);
-        return -1;
-    }
+    /* KSTAT_IOC_CHAIN_ID cannot fail: an unchanged chain returns 0 before anything else is asked. */
     if (kc->kc_chain_id == kd.kcid) {
         pthread_mutex_unlock(&kd_lock);
         return 0;
     }
-    /* Both the chain and the kernel list are in kid order: walk them in parallel. */
+    /* libkstat reads the headers with kstat_read of kstat 0, which retries EAGAIN; any other failure changes nothing. */
+    while (take_fault(&kd.fail_update, -1)) {
+        if (errno != EAGAIN) {
+            pthread_mutex_unlock(&kd_lock);
+            return -1;
+        }
+        absorb_eagain_locked();
+    }
+    /* First every deleted kstat is unlinked and freed. Both the chain and the kernel list are in kid order. */
     kd_kstat_t *k = kd.head;
     kstat_t **link = &kc->kc_chain;
     kid_t last = -1;
@@ -158,13 +177,26 @@ KD_EXPORT kid_t kstat_chain_update(kstat_ctl_t *kc)
             link = &ksp->ks_next;
         } else {
             *link = ksp->ks_next;
-            kd_free(ksp->ks_data);
-            kd_free(ksp);
+            kd_bury(ksp->ks_data, ksp->ks_data_size);
+            kd_bury(ksp, sizeof(kstat_t));
         }
     }
+    /*
+     * Then the new ones are allocated and appended. When an allocation fails libkstat returns -1 there: the
+     * chain is well formed (the last link is NULL), holds the survivors and the new kstats allocated so far,
+     * and keeps its old kc_chain_id, so the next call finishes the update.
+     */
     for (k = kd.head; k != NULL; k = k->next) {
         if (k->kid <= last)
             continue;
+        if (kd.alloc_countdown == 0) {
+            kd.alloc_countdown = -1;
+            errno = kd.alloc_err;
+            pthread_mutex_unlock(&kd_lock);
+            return -1;
+        }
+        if (kd.alloc_countdown > 0)
+            kd.alloc_countdown--;
         kstat_t *ksp = kd_alloc(sizeof(kstat_t));
         copy_header(ksp, k);
         *link = ksp;
@@ -183,9 +215,20 @@ KD_EXPORT kid_t kstat_read(kstat_ctl_t *kc, kstat_t *ksp, void *buf)
         return -1;
     }
     pthread_mutex_lock(&kd_lock);
+    if (kd_refuse_poisoned_locked(ksp, "kstat_read")) {
+        pthread_mutex_unlock(&kd_lock);
+        return -1;
+    }
     kd.reads++;
     kd_kstat_t *k = kd_find_locked(ksp->ks_kid);
-    if (take_fault(&kd.fail_read, ksp->ks_kid)) {
+    while (take_fault(&kd.fail_read, ksp->ks_kid)) {
+        if (errno == EAGAIN) {
+            absorb_eagain_locked();
+            continue;
+        }
+        /* ENOMEM for a variable-size kstat: libkstat grows ks_data to the size the kernel wrote back and asks again. */
+        if (errno == ENOMEM && k != NULL && (k->flags & KSTAT_FLAG_VAR_SIZE))
+            continue;
         pthread_mutex_unlock(&kd_lock);
         return -1;
     }
@@ -222,10 +265,15 @@ KD_EXPORT kid_t kstat_read(kstat_ctl_t *kc, kstat_t *ksp, void *buf)
 
 KD_EXPORT kid_t kstat_write(kstat_ctl_t *kc, kstat_t *ksp, void *buf)
 {
-    (void)kc;
-    (void)ksp;
     (void)buf;
-    errno = EACCES;
+    if (kc == NULL || ksp == NULL) {
+        errno = EINVAL;
+        return -1;
+    }
+    pthread_mutex_lock(&kd_lock);
+    if (!kd_refuse_poisoned_locked(ksp, "kstat_write"))
+        errno = EACCES;
+    pthread_mutex_unlock(&kd_lock);
     return -1;
 }
 
@@ -242,6 +290,11 @@ KD_EXPORT kstat_t *kstat_lookup(kstat_ctl_t *kc, char *module, int instance, cha
 
 KD_EXPORT void *kstat_data_lookup(kstat_t *ksp, char *name)
 {
+    pthread_mutex_lock(&kd_lock);
+    int poisoned = kd_refuse_poisoned_locked(ksp, "kstat_data_lookup");
+    pthread_mutex_unlock(&kd_lock);
+    if (poisoned)
+        return NULL;
     size_t step;
     if (ksp->ks_type == KSTAT_TYPE_NAMED)
         step = sizeof(kstat_named_t);

@@ -7,7 +7,7 @@ namespace Kstat.Native;
 public sealed partial class LibKstatChain
 {
     /// <inheritdoc/>
-    /// <remarks>One <c>kstat_read</c> (retried on <c>EAGAIN</c>) and a decode, under the handle's lock.</remarks>
+    /// <remarks>One <c>kstat_read</c> and a decode, under the handle's lock.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="header"/> is null.</exception>
     /// <exception cref="KstatNotFoundException">The kstat is not in the chain any more, or <c>kstat_read</c> failed with <c>ENXIO</c>.</exception>
     /// <exception cref="UnauthorizedAccessException"><c>kstat_read</c> failed with <c>EACCES</c> or <c>EPERM</c>.</exception>
@@ -42,11 +42,11 @@ public sealed partial class LibKstatChain
     /// <summary>Reads each of <paramref name="headers"/>, in order, as <see cref="Read"/> would (<see cref="IKstatBatchReader"/>).</summary>
     /// <remarks>
     /// <para>Takes the handle's lock and a reference on the handle once for the whole batch, calls <c>kstat_read</c> for
-    /// every kstat (<c>EAGAIN</c> retried per kstat), then decodes them all: each kstat keeps its own <c>ks_data</c>, so
+    /// every kstat, then decodes them all: each kstat keeps its own <c>ks_data</c>, so
     /// the data of one read stays put until the decode, and the native reads run back to back as C would run them.
     /// Readers on other threads wait for the batch: a tree updates in batches of a few hundred kstats, microseconds
     /// each.</para>
-    /// <para>A failure of one kstat (gone, <c>ENXIO</c>, <c>EAGAIN</c> past the retries, data too small) goes to its slot
+    /// <para>A failure of one kstat (gone, <c>ENXIO</c>, any other errno, data too small) goes to its slot
     /// of <paramref name="errors"/> and the batch goes on.</para>
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="readings"/> or <paramref name="errors"/> is shorter than <paramref name="headers"/>.</exception>
@@ -140,17 +140,13 @@ public sealed partial class LibKstatChain
         return at;
     }
 
-    /// <summary>Calls <c>kstat_read</c> into the kstat's own <c>ks_data</c>, retrying <c>EAGAIN</c>; throws for other errors.</summary>
-    private unsafe void ReadNative(kstat_ctl_t* kc, ref Entry entry)
+    /// <summary>Calls <c>kstat_read</c> into the kstat's own <c>ks_data</c>; throws when it fails.</summary>
+    /// <remarks>No retry: libkstat retries the kernel's <c>EAGAIN</c> itself (see the class remarks).</remarks>
+    private static unsafe void ReadNative(kstat_ctl_t* kc, ref Entry entry)
     {
-        var ksp = entry.Ksp;
-        for (int attempt = 0; kstat_read(kc, ksp, null) == -1; attempt++)
+        if (kstat_read(kc, entry.Ksp, null) == -1)
         {
-            int errno = KstatErrno.Last();
-            if (!ShouldRetry(errno, attempt))
-            {
-                KstatErrno.Throw(errno, "kstat_read", entry.Header!.Key);
-            }
+            KstatErrno.Throw(KstatErrno.Last(), "kstat_read", entry.Header!.Key);
         }
     }
 

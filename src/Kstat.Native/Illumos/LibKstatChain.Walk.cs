@@ -9,15 +9,19 @@ namespace Kstat.Native;
 public sealed partial class LibKstatChain
 {
     /// <summary>
-    /// Re-reads the chain after <c>kstat_open</c> or a changed <c>kstat_chain_update</c>. A kstat that survived keeps
-    /// its entry (its header object and its cached NAMED layout); libkstat leaves surviving <c>kstat_t</c>s untouched.
+    /// Re-reads the chain after <c>kstat_open</c> or any <c>kstat_chain_update</c> that may have changed it. A kstat that
+    /// survived keeps its entry (its header object and its cached NAMED layout) with the pointer of this walk; libkstat
+    /// leaves surviving <c>kstat_t</c>s untouched. A kstat no longer in the chain loses its entry, so its header reads as
+    /// not found and its freed <c>kstat_t</c> is never passed to libkstat again.
     /// </summary>
+    /// <param name="publish">Whether the walk becomes <see cref="Headers"/> and <see cref="ChainId"/>: false after a
+    /// failed update, whose half-updated chain must not be published but whose freed kstats must be forgotten.</param>
     /// <remarks>
     /// Call under <see cref="_lock"/>. The entries are one array of structs sorted by kid (libkstat's chain is in kid
     /// order already), searched by bisection: a quarter of the memory of a dictionary of entry objects, which
     /// matters on a chain of tens of thousands of kstats held for the life of a monitor.
     /// </remarks>
-    private unsafe void Walk()
+    private unsafe void Walk(bool publish)
     {
         var kc = _handle.Control;
         int count = 0;
@@ -28,7 +32,7 @@ public sealed partial class LibKstatChain
 
         var old = _entries;
         var entries = new Entry[count];
-        var headers = ImmutableArray.CreateBuilder<KstatHeader>(count);
+        var headers = publish ? ImmutableArray.CreateBuilder<KstatHeader>(count) : null;
         Dictionary<string, string>? strings = null;
         bool sorted = true;
         int n = 0;
@@ -51,7 +55,7 @@ public sealed partial class LibKstatChain
             n++;
             if (entry.Header is not null)
             {
-                headers.Add(entry.Header);
+                headers?.Add(entry.Header);
             }
         }
 
@@ -61,8 +65,11 @@ public sealed partial class LibKstatChain
         }
 
         _entries = entries;
-        Volatile.Write(ref _headers, headers.DrainToImmutable());
-        Volatile.Write(ref _chainId, kc->kc_chain_id);
+        if (headers is not null)
+        {
+            Volatile.Write(ref _headers, headers.DrainToImmutable());
+            Volatile.Write(ref _chainId, kc->kc_chain_id);
+        }
     }
 
     /// <summary>Finds a kid in entries sorted by kid; returns its index or a negative number.</summary>

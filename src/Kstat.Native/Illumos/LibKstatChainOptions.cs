@@ -12,28 +12,4 @@ public sealed class LibKstatChainOptions
     /// first NUL; use <c>StripStrings = false</c> to keep them whole.
     /// </remarks>
     public bool IncludeUnknownRaw { get; init; }
-
-    /// <summary>Gets how many times a call that fails with <c>EAGAIN</c> is retried before it throws; 10 by default.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
-    public int RetryCount
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(value);
-            field = value;
-        }
-    } = 10;
-
-    /// <summary>Gets the pause before each retry after <c>EAGAIN</c>; 100 ms by default, as libkstat's own read loop.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
-    public TimeSpan RetryDelay
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            field = value;
-        }
-    } = TimeSpan.FromMilliseconds(100);
 }

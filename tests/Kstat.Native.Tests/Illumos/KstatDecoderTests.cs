@@ -45,7 +45,7 @@ public unsafe class KstatDecoderTests : DoubleTest
         D.kd_named_add(kid, "short", KSTAT_DATA_CHAR);
         D.kd_named_set_char(kid, "short", Encoding.ASCII.GetBytes("on-line"), 7);
 
-        var r = ReadOnce("test:0:chars", NoDelay);
+        var r = ReadOnce("test:0:chars");
 
         Assert.Equal(KstatValueKind.Char, r["full"].Kind);
         Assert.Equal(full, r["full"].GetCharBytes().ToArray());

@@ -16,12 +16,7 @@ public class LibKstatTreeTests : DoubleTest
         return kid;
     }
 
-    private static int AddNamed(string module, int instance, string name, ulong value)
-    {
-        int kid = D.Add(module, instance, name, KstatType.Named);
-        D.Named(kid, "value", KSTAT_DATA_UINT64, value);
-        return kid;
-    }
+    private static int AddNamed(string module, int instance, string name, ulong value) => D.AddNamed(module, instance, name, value);
 
     [Fact]
     public void The_tree_reads_nothing_until_a_statistic_is_touched()
@@ -146,12 +141,14 @@ public class LibKstatTreeTests : DoubleTest
     {
         AddNamed("unix", 0, "stays", 1);
         using var tree = new KstatTree(Open());
+        AddNamed("unix", 0, "late", 2);
         D.kd_fail_update(ENOMEM, 1);
 
         var e = Assert.Throws<KstatException>(() => tree.Update());
 
         Assert.Equal(ENOMEM, e.Errno);
         Assert.True(tree["unix"][0]["stays"].IsValid);
+        Assert.False(tree["unix"][0].ContainsKey("late"));
     }
 
     [Fact]

@@ -60,10 +60,13 @@ internal static unsafe partial class KstatDouble
     [LibraryImport(Library)] internal static partial void kd_fail_open(int errno, int count);
     [LibraryImport(Library)] internal static partial void kd_fail_read(int kid, int errno, int count);
     [LibraryImport(Library)] internal static partial void kd_fail_update(int errno, int count);
+    [LibraryImport(Library)] internal static partial void kd_fail_chain_alloc(int after, int errno);
     [LibraryImport(Library)] internal static partial void kd_set_hrtime(long now);
     [LibraryImport(Library)] internal static partial nint kd_open_handles();
     [LibraryImport(Library)] internal static partial nint kd_live_allocations();
     [LibraryImport(Library)] internal static partial nint kd_reads();
+    [LibraryImport(Library)] internal static partial nint kd_eagain_retries();
+    [LibraryImport(Library)] internal static partial nint kd_poisoned_uses();
     [LibraryImport(Library)] internal static partial int kd_chain_id();
     [LibraryImport(Library, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int kd_load_capture(string path);
@@ -76,6 +79,14 @@ internal static unsafe partial class KstatDouble
     {
         int kid = kd_add(module, instance, name, @class, (int)type, crtime);
         Assert.True(kid > 0, $"kd_add {module}:{instance}:{name}");
+        return kid;
+    }
+
+    /// <summary>Adds a NAMED kstat with one UINT64 statistic <c>value</c>.</summary>
+    internal static int AddNamed(string module, int instance, string name, ulong value)
+    {
+        int kid = Add(module, instance, name, KstatType.Named);
+        Named(kid, "value", global::Interop.Kstat.KSTAT_DATA_UINT64, value);
         return kid;
     }
 

@@ -111,10 +111,12 @@ public sealed partial class ChurnMachine
 
     private void Update()
     {
-        if (TakeUpdateFault() != 0)
+        if (TakeChainUpdate(out bool partial) is int errno and not 0)
         {
             var failure = Record.Exception(() => _tree.Update());
-            Expect(failure is KstatException and not KstatNotFoundException, $"a failing chain update gave {failure?.GetType().Name ?? "no exception"}");
+            Expect(failure is KstatException { Errno: var got } and not KstatNotFoundException && got == errno,
+                $"a chain update failing with errno {errno} gave {failure?.GetType().Name ?? "no exception"} {(failure as KstatException)?.Errno}");
+            Count(partial ? "UpdateFailedHalfWay" : "UpdateFailed");
             return;
         }
 

@@ -33,6 +33,7 @@ public sealed partial class ChurnMachine
         }
 
         Expect(leaves == _treeModel.Count, $"the tree holds {leaves} leaves, the model {_treeModel.Count}");
+        Expect(_kernel.PoisonedUses == 0, $"{_kernel.PoisonedUses} calls handed the kernel a kstat_t it had freed");
         foreach (var model in _detached)
         {
             Expect(!model.Object!.IsValid, $"{model.Key}: a removed leaf is still valid");

@@ -19,6 +19,9 @@ public sealed partial class ChurnMachine : IDisposable
     private readonly List<ModelLeaf> _detached = [];
     private (long Kid, int Errno, int Count) _readFault;
     private (int Errno, int Count) _updateFault;
+    private (int Countdown, int Errno) _allocFault = (-1, 0);
+    private bool _chainStale; // the kernel's chain id moved since the chain's last successful update
+    private long _chainLastKid = 1; // the highest kid the chain holds a kstat_t for (the double's built-ins are 0 and 1)
     private long _clock = 5_000;
 
     public ChurnMachine(IChurnKernel kernel)
@@ -44,10 +47,12 @@ public sealed partial class ChurnMachine : IDisposable
             case ChurnOpKind.Remove when kstat is not null:
                 _kernel.Remove(kstat.Kid);
                 _kernelModel.Remove(op.Slot);
+                _chainStale = true;
                 break;
             case ChurnOpKind.Recreate when kstat is not null:
                 kstat.CrTime = _clock += 1000;
                 kstat.Kid = _kernel.Recreate(kstat.Kid, kstat.CrTime);
+                _chainStale = true;
                 break;
             case ChurnOpKind.Set when kstat is not null && kstat.Stats.Count > 0:
                 SetStat(kstat, op.Arg % kstat.Stats.Count, op.Value);
@@ -61,6 +66,10 @@ public sealed partial class ChurnMachine : IDisposable
             case ChurnOpKind.FailUpdate:
                 _updateFault = ((op.Arg & 1) == 0 ? Errno.EIO : Errno.EAGAIN, 1 + ((op.Arg >> 1) % 3));
                 _kernel.FailUpdate(_updateFault.Errno, _updateFault.Count);
+                break;
+            case ChurnOpKind.FailChainAlloc:
+                _allocFault = ((op.Arg >> 1) % 3, (op.Arg & 1) == 0 ? Errno.ENOMEM : Errno.EAGAIN);
+                _kernel.FailChainAlloc(_allocFault.Countdown, _allocFault.Errno);
                 break;
             case ChurnOpKind.Read:
                 Read(op);
@@ -84,6 +93,7 @@ public sealed partial class ChurnMachine : IDisposable
         var kstat = new ModelKstat(0, _clock += 1000);
         kstat.Kid = _kernel.Add(module, instance, name, kstat.CrTime);
         _kernelModel.Add(op.Slot, kstat);
+        _chainStale = true;
         int stats = 1 + (op.Arg % 4);
         for (int i = 0; i < stats; i++)
         {
@@ -122,32 +132,75 @@ public sealed partial class ChurnMachine : IDisposable
     }
 
     /// <summary>
-    /// Consumes the pending read fault as a read of <paramref name="kid"/> does: the chain retries <c>EAGAIN</c>
-    /// <see cref="IChurnKernel.EagainRetries"/> times. Returns the errno the read fails with, or 0.
+    /// Consumes the pending read fault as a read of <paramref name="kid"/> does: the kernel's <c>EAGAIN</c> is retried
+    /// inside the read until the fault is spent, any other errno fails the read. Returns that errno, or 0.
     /// </summary>
     private int TakeReadFault(long kid)
     {
-        for (int attempt = 0; _readFault.Count > 0 && _readFault.Kid == kid; attempt++)
+        if (_readFault.Count == 0 || _readFault.Kid != kid)
         {
-            _readFault.Count--;
-            if (_readFault.Errno != Errno.EAGAIN || attempt >= _kernel.EagainRetries)
-            {
-                return _readFault.Errno;
-            }
+            return 0;
         }
 
+        if (_readFault.Errno == Errno.EAGAIN)
+        {
+            _readFault.Count = 0;
+            return 0;
+        }
+
+        _readFault.Count--;
+        return _readFault.Errno;
+    }
+
+    /// <summary>
+    /// Plays a chain update on the model of the chain: an unchanged chain does nothing; a changed one first consumes the
+    /// pending update fault (as a read of the headers: <c>EAGAIN</c> retried, another errno fails), then allocates
+    /// the new kstats in kid order, where the pending allocation fault may fail it half way. Returns the errno the update
+    /// fails with, or 0; <paramref name="partial"/> tells a failure that had already freed the deleted kstats.
+    /// </summary>
+    private int TakeChainUpdate(out bool partial)
+    {
+        partial = false;
+        if (!_chainStale)
+        {
+            return 0;
+        }
+
+        int errno = TakeReadFaultOf(ref _updateFault);
+        if (errno != 0)
+        {
+            return errno;
+        }
+
+        foreach (long kid in _kernelModel.Values.Select(k => k.Kid).Where(k => k > _chainLastKid).Order())
+        {
+            if (_allocFault.Countdown == 0)
+            {
+                _allocFault.Countdown = -1;
+                partial = true;
+                return _allocFault.Errno;
+            }
+
+            if (_allocFault.Countdown > 0)
+            {
+                _allocFault.Countdown--;
+            }
+
+            _chainLastKid = kid;
+        }
+
+        _chainStale = false;
         return 0;
     }
 
-    /// <summary>Consumes the pending update fault as a chain update does (with its <c>EAGAIN</c> retries); returns the errno or 0.</summary>
-    private int TakeUpdateFault()
+    private static int TakeReadFaultOf(ref (int Errno, int Count) fault)
     {
-        for (int attempt = 0; _updateFault.Count > 0; attempt++)
+        while (fault.Count > 0)
         {
-            _updateFault.Count--;
-            if (_updateFault.Errno != Errno.EAGAIN || attempt >= _kernel.EagainRetries)
+            fault.Count--;
+            if (fault.Errno != Errno.EAGAIN)
             {
-                return _updateFault.Errno;
+                return fault.Errno;
             }
         }
 

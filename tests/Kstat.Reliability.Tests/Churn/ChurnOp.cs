@@ -23,7 +23,7 @@ public readonly record struct ChurnOp(ChurnOpKind Kind, int Slot, int Arg, ulong
     [
         (ChurnOpKind.Read, 30), (ChurnOpKind.Update, 14), (ChurnOpKind.Set, 14), (ChurnOpKind.Add, 12),
         (ChurnOpKind.Remove, 7), (ChurnOpKind.Recreate, 6), (ChurnOpKind.Grow, 5), (ChurnOpKind.FailRead, 9),
-        (ChurnOpKind.FailUpdate, 3),
+        (ChurnOpKind.FailUpdate, 3), (ChurnOpKind.FailChainAlloc, 3),
     ];
 
     /// <summary>Generates a sequence from a seed.</summary>

@@ -10,6 +10,7 @@ public enum ChurnOpKind
     Grow,
     FailRead,
     FailUpdate,
+    FailChainAlloc,
     Read,
     Update,
 }

@@ -36,6 +36,8 @@ public class ChurnTests(ITestOutputHelper output)
         Assert.Equal(total, outcome.Steps);
         Assert.True(outcome.Counters.GetValueOrDefault("ReadErrors") > 0, "no re-read failed");
         Assert.True(outcome.Counters.GetValueOrDefault("Recreate") > 0 && outcome.Counters.GetValueOrDefault("Grow") > 0);
+        Assert.True(outcome.Counters.GetValueOrDefault("UpdateFailedHalfWay") > 0, "no chain update failed half way");
+        Assert.Equal(0, kernel.PoisonedUses);
     }
 
     [Fact]
@@ -60,8 +62,6 @@ public class ChurnTests(ITestOutputHelper output)
     {
         private readonly MemoryKernel _inner = new();
         public string Name => "lossy";
-
-        public int EagainRetries => _inner.EagainRetries;
 
         public long OpenHandles => _inner.OpenHandles;
 
@@ -92,6 +92,10 @@ public class ChurnTests(ITestOutputHelper output)
         public void FailRead(long kid, int errno, int count) => _inner.FailRead(kid, errno, count);
 
         public void FailUpdate(int errno, int count) => _inner.FailUpdate(errno, count);
+
+        public void FailChainAlloc(int after, int errno) => _inner.FailChainAlloc(after, errno);
+
+        public long PoisonedUses => _inner.PoisonedUses;
 
         public void Dispose() => _inner.Dispose();
     }

@@ -6,22 +6,15 @@ namespace Kstat.Reliability.Tests.Support;
 /// <summary>The C test double of libkstat as a churn kernel: chains are real <see cref="LibKstatChain"/>s over it.</summary>
 public sealed class DoubleKernel : IChurnKernel
 {
-    public DoubleKernel(int eagainRetries = 1)
+    public DoubleKernel()
     {
         if (!LibKstatDouble.IsBuilt)
         {
             throw new InvalidOperationException($"The libkstat test double was not built: {LibKstatDouble.Path} is missing (the build compiles tests/native with gcc).");
         }
-
-        EagainRetries = eagainRetries;
-        Options = new LibKstatChainOptions { RetryCount = eagainRetries, RetryDelay = TimeSpan.Zero };
     }
 
     public string Name => "libkstat double";
-
-    public int EagainRetries { get; }
-
-    public LibKstatChainOptions Options { get; }
 
     public long OpenHandles => LibKstatDouble.kd_open_handles();
 
@@ -29,9 +22,11 @@ public sealed class DoubleKernel : IChurnKernel
 
     public long Reads => LibKstatDouble.kd_reads();
 
+    public long PoisonedUses => LibKstatDouble.kd_poisoned_uses();
+
     public void Reset() => LibKstatDouble.kd_reset();
 
-    public IKstatChain Open() => new LibKstatChain(Options);
+    public IKstatChain Open() => new LibKstatChain();
 
     public long Add(string moduleName, int instance, string name, long crTime) =>
         Check(LibKstatDouble.kd_add(moduleName, instance, name, "misc", (int)KstatType.Named, crTime), "kd_add");
@@ -49,6 +44,8 @@ public sealed class DoubleKernel : IChurnKernel
     public void FailRead(long kid, int errno, int count) => LibKstatDouble.kd_fail_read((int)kid, errno, count);
 
     public void FailUpdate(int errno, int count) => LibKstatDouble.kd_fail_update(errno, count);
+
+    public void FailChainAlloc(int after, int errno) => LibKstatDouble.kd_fail_chain_alloc(after, errno);
 
     public void Dispose() => LibKstatDouble.kd_reset();
 

@@ -6,4 +6,5 @@ public static class Errno
     public const int ENXIO = 6;
     public const int EAGAIN = 11;
     public const int EIO = 5;
+    public const int ENOMEM = 12;
 }

@@ -4,14 +4,12 @@ namespace Kstat.Reliability.Tests.Support;
 
 /// <summary>
 /// A scriptable "kernel" behind a chain: the C test double through its control API, or an in-memory twin
-/// with the same semantics (kid order, chain ids, one pending read fault and one pending update fault).
+/// with the same semantics (kid order, chain ids, one pending read fault, one pending update fault and one
+/// pending allocation fault of the chain update, each passed on as libkstat passes it on).
 /// </summary>
 public interface IChurnKernel : IDisposable
 {
     string Name { get; }
-
-    /// <summary>Gets how often the chain retries a call that failed with <c>EAGAIN</c> before it throws.</summary>
-    int EagainRetries { get; }
 
     /// <summary>Forgets every kstat and fault; chains opened before must be disposed.</summary>
     void Reset();
@@ -32,11 +30,28 @@ public interface IChurnKernel : IDisposable
     /// <summary>Writes one generation number into every integer statistic of the kstat.</summary>
     void Stamp(long kid, ulong generation);
 
-    /// <summary>The next <paramref name="count"/> reads of <paramref name="kid"/> fail with <paramref name="errno"/>.</summary>
+    /// <summary>
+    /// The kernel answers the next <paramref name="count"/> reads of <paramref name="kid"/> with <paramref name="errno"/>:
+    /// <c>EAGAIN</c> is retried inside the read, as libkstat does (all of them, in the next read), any other errno fails
+    /// one read.
+    /// </summary>
     void FailRead(long kid, int errno, int count);
 
-    /// <summary>The next <paramref name="count"/> chain updates fail with <paramref name="errno"/>.</summary>
+    /// <summary>
+    /// The next <paramref name="count"/> chain updates that find the chain changed fail with <paramref name="errno"/>
+    /// before changing anything (<c>EAGAIN</c> retried inside, as for reads); an unchanged chain consumes nothing.
+    /// </summary>
     void FailUpdate(int errno, int count);
+
+    /// <summary>
+    /// libkstat's partial failure: after <paramref name="after"/> more new kstats are allocated by chain updates, the
+    /// next allocation fails with <paramref name="errno"/>, once. That update has already dropped the deleted kstats,
+    /// keeps the new ones allocated so far, and does not move its chain id.
+    /// </summary>
+    void FailChainAlloc(int after, int errno);
+
+    /// <summary>Calls that handed the kernel a kstat it had freed (the double counts them; the twin has no pointers).</summary>
+    long PoisonedUses { get; }
 
     /// <summary>Open chain handles (the double counts <c>kstat_open</c> minus <c>kstat_close</c>).</summary>
     long OpenHandles { get; }

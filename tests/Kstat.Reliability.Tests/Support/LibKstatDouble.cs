@@ -40,6 +40,8 @@ internal static partial class LibKstatDouble
     [LibraryImport(Library)] internal static partial int kd_stamp(int kid, ulong generation);
     [LibraryImport(Library)] internal static partial void kd_fail_read(int kid, int errno, int count);
     [LibraryImport(Library)] internal static partial void kd_fail_update(int errno, int count);
+    [LibraryImport(Library)] internal static partial void kd_fail_chain_alloc(int after, int errno);
+    [LibraryImport(Library)] internal static partial nint kd_poisoned_uses();
     [LibraryImport(Library)] internal static partial nint kd_open_handles();
     [LibraryImport(Library)] internal static partial nint kd_live_allocations();
     [LibraryImport(Library)] internal static partial nint kd_reads();

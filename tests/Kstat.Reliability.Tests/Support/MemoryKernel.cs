@@ -4,10 +4,11 @@ namespace Kstat.Reliability.Tests.Support;
 
 /// <summary>
 /// An in-memory twin of the C test double's kernel, for developing and cross-checking the harnesses without
-/// native code: kstats in kid order, a chain id bumped by every add and remove, one pending read fault and one
-/// pending update fault, a snapshot clock that advances 1000 ns per read.
+/// native code: kstats in kid order, a chain id bumped by every add and remove, one pending read fault, one
+/// pending update fault and one pending allocation fault of the chain update, a snapshot clock that advances
+/// 1000 ns per read. Faults reach the caller as the double's libkstat passes them on.
 /// </summary>
-public sealed class MemoryKernel(int eagainRetries = 1) : IChurnKernel
+public sealed class MemoryKernel : IChurnKernel
 {
     private readonly Lock _lock = new();
     private readonly SortedDictionary<long, Kstat> _kstats = [];
@@ -16,16 +17,17 @@ public sealed class MemoryKernel(int eagainRetries = 1) : IChurnKernel
     private long _hrtime = 1_000_000_000;
     private (long Kid, int Errno, int Count) _readFault;
     private (int Errno, int Count) _updateFault;
+    private (int Countdown, int Errno) _allocFault = (-1, 0);
     private long _openHandles;
     private long _liveAllocations;
 
     public string Name => "memory";
 
-    public int EagainRetries { get; } = eagainRetries;
-
     public long OpenHandles => Interlocked.Read(ref _openHandles);
 
     public long LiveAllocations => Interlocked.Read(ref _liveAllocations);
+
+    public long PoisonedUses => 0;
 
     public void Reset()
     {
@@ -37,6 +39,7 @@ public sealed class MemoryKernel(int eagainRetries = 1) : IChurnKernel
             _hrtime = 1_000_000_000;
             _readFault = default;
             _updateFault = default;
+            _allocFault = (-1, 0);
         }
     }
 
@@ -131,6 +134,14 @@ public sealed class MemoryKernel(int eagainRetries = 1) : IChurnKernel
         }
     }
 
+    public void FailChainAlloc(int after, int errno)
+    {
+        lock (_lock)
+        {
+            _allocFault = (after < 0 ? -1 : after, errno);
+        }
+    }
+
     public void Dispose()
     {
     }
@@ -163,6 +174,7 @@ public sealed class MemoryKernel(int eagainRetries = 1) : IChurnKernel
     {
         private readonly MemoryKernel _kernel;
         private KstatHeader[] _headers = [];
+        private long _lastKid = -1; // the highest kid a chain update allocated a kstat for, a partial one too
         private bool _disposed;
 
         public Chain(MemoryKernel kernel)
@@ -182,18 +194,39 @@ public sealed class MemoryKernel(int eagainRetries = 1) : IChurnKernel
             lock (_kernel._lock)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
-                for (int attempt = 0; _kernel._updateFault.Count > 0; attempt++)
-                {
-                    _kernel._updateFault.Count--;
-                    if (_kernel._updateFault.Errno != Errno.EAGAIN || attempt >= _kernel.EagainRetries)
-                    {
-                        throw new KstatException("kstat_chain_update failed", _kernel._updateFault.Errno);
-                    }
-                }
-
                 if (ChainId == _kernel._kcid)
                 {
                     return false;
+                }
+
+                // The headers are read first: EAGAIN retried, any other fault fails before anything changes.
+                ref var fault = ref _kernel._updateFault;
+                while (fault.Count > 0)
+                {
+                    fault.Count--;
+                    if (fault.Errno != Errno.EAGAIN)
+                    {
+                        throw new KstatException("kstat_chain_update failed", fault.Errno);
+                    }
+                }
+
+                // Then the deleted kstats are dropped and the new ones (kids past the chain's last) allocated in kid
+                // order, of which one may fail: the chain keeps those allocated before it, its id stays.
+                ref var alloc = ref _kernel._allocFault;
+                foreach (long kid in _kernel._kstats.Keys.Where(k => k > _lastKid))
+                {
+                    if (alloc.Countdown == 0)
+                    {
+                        alloc.Countdown = -1;
+                        throw new KstatException("kstat_chain_update failed", alloc.Errno);
+                    }
+
+                    if (alloc.Countdown > 0)
+                    {
+                        alloc.Countdown--;
+                    }
+
+                    _lastKid = kid;
                 }
 
                 var headers = _kernel._kstats.Values.Select(k => k.Header).Where(h => !h.Name.StartsWith("kstat_", StringComparison.Ordinal)).ToArray();
@@ -211,10 +244,10 @@ public sealed class MemoryKernel(int eagainRetries = 1) : IChurnKernel
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 ref var fault = ref _kernel._readFault;
-                for (int attempt = 0; fault.Count > 0 && (fault.Kid == -1 || fault.Kid == header.Kid); attempt++)
+                while (fault.Count > 0 && (fault.Kid == -1 || fault.Kid == header.Kid))
                 {
                     fault.Count--;
-                    if (fault.Errno != Errno.EAGAIN || attempt >= _kernel.EagainRetries)
+                    if (fault.Errno != Errno.EAGAIN)
                     {
                         throw Fault(fault.Errno, header.Key);
                     }
