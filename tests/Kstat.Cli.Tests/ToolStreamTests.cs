@@ -22,6 +22,11 @@ public sealed class ToolStreamTests : IDisposable
     [InlineData("2>/dev/full", "-h", 0)]
     public void A_closed_or_full_stderr_is_ignored(string redirection, string option, int status)
     {
+        if (redirection.Contains("/dev/full", StringComparison.Ordinal) && !File.Exists("/dev/full"))
+        {
+            return; // Linux has a device that is always full; illumos has none
+        }
+
         var run = KstatRunner.RunProcess(KstatRunner.InShell(redirection, option));
         Assert.Equal((status, "", ""), (run.ExitCode, run.Stdout, run.Stderr));
     }
@@ -37,6 +42,11 @@ public sealed class ToolStreamTests : IDisposable
     public void A_full_stdout_is_one_line_and_exit_3()
     {
         // kstat(1) loses the output and exits 0 here; a deliberate difference (README).
+        if (!File.Exists("/dev/full"))
+        {
+            return; // Linux has a device that is always full; illumos has none
+        }
+
         var run = KstatRunner.RunProcess(KstatRunner.InShell(">/dev/full", "-p", "--file", Capture));
         Assert.Equal((3, "kstat: standard output: No space left on device\n"), (run.ExitCode, run.Stderr));
     }
