@@ -21,6 +21,7 @@ internal sealed class KstatCommand
     private readonly TextWriter _stderr;
     private readonly TimeProvider _time;
     private readonly Action<TimeSpan> _sleep;
+    private readonly Func<Action, IDisposable?> _watchContinue;
     private bool _matched;
 
     public KstatCommand(
@@ -30,7 +31,8 @@ internal sealed class KstatCommand
         TextWriter stdout,
         TextWriter stderr,
         TimeProvider time,
-        Action<TimeSpan> sleep)
+        Action<TimeSpan> sleep,
+        Func<Action, IDisposable?>? watchContinue = null)
     {
         _options = options;
         _openSource = openSource;
@@ -39,21 +41,37 @@ internal sealed class KstatCommand
         _stderr = stderr;
         _time = time;
         _sleep = sleep;
+        _watchContinue = watchContinue ?? (_ => null);
     }
 
     /// <summary>Parses a command line and runs it over the source and format it names: what <c>Program</c> calls.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Where the kstats go.</param>
+    /// <param name="stderr">Where messages go.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="sleep">How to wait between rounds.</param>
+    /// <param name="watchContinue">Registers a callback for SIGCONT, or gives <c>null</c> where there is none.</param>
     /// <returns>The exit status: 0 matched (or <c>-h</c>), 1 nothing matched, 2 usage error, 3 fatal.</returns>
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider time, Action<TimeSpan> sleep)
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider time, Action<TimeSpan> sleep,
+        Func<Action, IDisposable?>? watchContinue = null)
     {
-        var parsed = KstatOptionParser.Parse(args);
-        if (parsed.Options is null)
+        try
         {
-            stderr.Write(parsed.ErrorText);
-            stderr.Flush();
-            return parsed.ExitCode;
-        }
+            var parsed = KstatOptionParser.Parse(args);
+            if (parsed.Options is null)
+            {
+                stderr.Write(parsed.ErrorText);
+                stderr.Flush();
+                return parsed.ExitCode;
+            }
 
-        return new KstatCommand(parsed.Options, KstatSources.Open, OutputFormats.Create, stdout, stderr, time, sleep).Run();
+            return new KstatCommand(parsed.Options, KstatSources.Open, OutputFormats.Create, stdout, stderr, time, sleep, watchContinue).Run();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever was not foreseen still ends in one line, never in a stack trace.
+            return Report(stderr, e.Message);
+        }
     }
 
     /// <summary>Runs every round and returns kstat(1)'s exit status: 0 matched, 1 nothing matched, 3 fatal.</summary>
@@ -71,9 +89,12 @@ internal sealed class KstatCommand
 
         // As kstat.c, the intervals count from when the kstats were opened.
         var clock = new RoundClock(_time, _sleep);
-        using var stdout = new PipeSafeWriter(_stdout);
+        using var stdout = new GuardedWriter(_stdout);
+
         using (source)
         {
+            // kstat(1) resets its schedule after a SIGCONT (it was stopped: there is no cadence left to keep).
+            using var continued = RunsOnTheClock(source) ? _watchContinue(clock.NoteContinued) : null;
             try
             {
                 var output = _createOutput(_options, stdout);
@@ -100,9 +121,10 @@ internal sealed class KstatCommand
                     stdout.Write('\n');
                 }
             }
-            catch (OutputClosedException)
+            catch (OutputFailedException e)
             {
-                // `kstat | head`: the reader went away; end quietly, as kstat(1) dies of SIGPIPE without a word.
+                // A full disk, an I/O error: kstat(1) would go on and exit 0 with the output lost; say so instead.
+                return Report(_stderr, $"standard output: {e.Message}");
             }
             catch (Exception e) when (IsSourceFailure(e))
             {
@@ -113,6 +135,9 @@ internal sealed class KstatCommand
 
         return _matched ? ExitCodes.Matched : ExitCodes.NothingMatched;
     }
+
+    /// <summary>Whether rounds follow the clock: a live source with an interval and more than one round.</summary>
+    private bool RunsOnTheClock(IKstatSource source) => !source.IsCapture && _options.Interval > 0 && _options.Count != 1;
 
     /// <summary>One round: per selector, the selected kstats in kstat(1) order; each kstat is read at most once per round.</summary>
     private void PrintRound(IKstatSource source, IKstatOutput output, TextWriter stdout, RoundClock clock)
@@ -175,9 +200,9 @@ internal sealed class KstatCommand
         {
             stdout.Flush();
         }
-        catch (OutputClosedException)
+        catch (OutputFailedException)
         {
-            // The reader is gone; the failure still goes to stderr.
+            // stdout fails too; the failure of the source still goes to stderr.
         }
     }
 
@@ -191,10 +216,16 @@ internal sealed class KstatCommand
             _ => e.Message,
         };
 
+        return Report(_stderr, text);
+    }
+
+    /// <summary>Writes <c>kstat: message</c> as one line (stderr ignores its own failures) and gives the fatal status.</summary>
+    private static int Report(TextWriter stderr, string message)
+    {
         try
         {
-            _stderr.Write($"kstat: {text.ReplaceLineEndings(" ").Trim()}\n");
-            _stderr.Flush();
+            stderr.Write($"kstat: {message.ReplaceLineEndings(" ").Trim()}\n");
+            stderr.Flush();
         }
         catch (IOException)
         {
@@ -203,5 +234,4 @@ internal sealed class KstatCommand
 
         return ExitCodes.Fatal;
     }
-
 }

@@ -13,8 +13,8 @@ namespace Kstat.Cli;
 /// (two of them without a newline), POSIX getopt's rules (clustered flags, <c>-Tu</c>, options end at the first
 /// operand or at <c>--</c>), and <c>strtoul</c>'s idea of a number (<c>+5</c> is an interval, <c>5s</c> a selector,
 /// <c>-1</c> an invalid interval). A general-purpose parser would have to be bent back into each of these.</para>
-/// <para>Deliberate differences, all additions: <c>--file CAPTURE</c> (or <c>--file=CAPTURE</c>) may appear among
-/// the options or the operands; an illegal option or a missing option argument exits with 2 (illumos exits 0, because
+/// <para>Deliberate differences, all additions: <c>--file CAPTURE</c> (or <c>--file=CAPTURE</c>; <c>-</c> for
+/// stdin) may appear among the options or the operands; an illegal option or a missing option argument exits with 2 (illumos exits 0, because
 /// its <c>'?'</c> case is shared with the help request <c>-?</c>); a malformed regular expression is reported while
 /// parsing, with its column, instead of at the first match.</para>
 /// </remarks>
@@ -128,6 +128,12 @@ internal sealed class KstatOptionParser
             if (arg.Length < 2 || arg[0] != '-')
             {
                 return;
+            }
+
+            if (arg[1] == '-')
+            {
+                // illumos getopt takes "--name" as a long option; kstat's option string has none, so it names the whole word.
+                Fail(string.Create(CultureInfo.InvariantCulture, $"kstat: illegal option -- {arg[2..]}\n"));
             }
 
             _index++;

@@ -1,8 +1,8 @@
-using System.Text;
 using Kstat.Cli;
 
-// Wiring only: the real stdout, stderr, clock and sleep; KstatCommand.Execute does the rest.
-// stdout is buffered and flushed by the command after each round. It is not disposed here: disposing flushes, and
-// a flush into a pipe whose reader has gone (`kstat | head`) would throw after the command already ended quietly.
-var stdout = new StreamWriter(StandardOutput.Open(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
-return KstatCommand.Execute(args, stdout, Console.Error, TimeProvider.System, Thread.Sleep);
+// Wiring only: stdout and stderr through descriptors 1 and 2 (opened first, before any file can take their numbers),
+// the real clock, sleep and SIGCONT; KstatCommand.Execute does the rest. stdout is buffered and flushed by the command
+// after each round.
+var stdout = StandardStreams.OpenOutput();
+var stderr = StandardStreams.OpenError();
+return KstatCommand.Execute(args, stdout, stderr, TimeProvider.System, Sleeper.Sleep, Signals.WatchContinue);

@@ -12,6 +12,7 @@ internal sealed class RoundClock
     private readonly Action<TimeSpan> _sleep;
     private readonly long _origin;
     private TimeSpan _wakeup;
+    private volatile bool _continued;
 
     /// <summary>Starts the clock: the first round is due now, the next ones at multiples of the interval from now.</summary>
     public RoundClock(TimeProvider time, Action<TimeSpan> sleep)
@@ -21,10 +22,14 @@ internal sealed class RoundClock
         _origin = time.GetTimestamp();
     }
 
+    /// <summary>Records a SIGCONT (kstat.c's <c>caught_cont</c>): from now on a late round resets the schedule instead of catching up.</summary>
+    /// <remarks>Called from the signal's thread. As in kstat(1) it is never forgotten: a stopped run has no cadence left to keep.</remarks>
+    public void NoteContinued() => _continued = true;
+
     /// <summary>
     /// Sleeps until the next multiple of <paramref name="interval"/> since the start, as <c>ks_sleep_until</c> in kstat.c:
     /// a round that ran late does not shift the later ones, and when less than a quarter of the interval is left the
-    /// pause is half an interval instead.
+    /// pause is half an interval instead; after a SIGCONT a late round starts a new schedule a whole interval on.
     /// </summary>
     public void SleepUntilNext(TimeSpan interval)
     {
@@ -32,10 +37,22 @@ internal sealed class RoundClock
         var pause = _wakeup + interval - now;
         if (pause <= TimeSpan.Zero || pause < interval / 4)
         {
-            pause = interval / 2;
+            if (_continued)
+            {
+                _wakeup = now + interval;
+                pause = interval;
+            }
+            else
+            {
+                _wakeup += interval;
+                pause = interval / 2;
+            }
+        }
+        else
+        {
+            _wakeup += interval;
         }
 
-        _wakeup += interval;
         if (pause >= MinimumPause)
         {
             _sleep(pause);
@@ -49,19 +66,8 @@ internal sealed class RoundClock
         return format switch
         {
             TimestampFormat.Unix => now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-            TimestampFormat.Date => FormatDate(TimeZoneInfo.ConvertTime(now, _time.LocalTimeZone), _time.LocalTimeZone),
+            TimestampFormat.Date => LocalDate.Format(now),
             _ => string.Empty,
         };
-    }
-
-    /// <summary>date(1)'s format in the C locale, <c>%a %b %e %H:%M:%S %Z %Y</c>, for example <c>Thu Jul 22 19:39:50 UTC 1999</c>.</summary>
-    /// <remarks>.NET has no time zone abbreviations: UTC prints as <c>UTC</c>, any other zone as its offset (<c>+01:00</c>).</remarks>
-    internal static string FormatDate(DateTimeOffset local, TimeZoneInfo zone)
-    {
-        string zoneText = zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime
-            ? "UTC"
-            : local.ToString("zzz", CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{local:ddd MMM} {local.Day,2} {local:HH:mm:ss} {zoneText} {local.Year}");
     }
 }

@@ -155,14 +155,74 @@ public class KstatCommandTests
     }
 
     [Fact]
-    public void A_closed_stdout_ends_the_run_quietly()
+    public void A_stdout_that_cannot_be_written_is_one_line_on_stderr_and_exit_3()
     {
-        var closed = new ThrowingWriter(afterChars: 100); // the first kstat gets through, the second does not
-        var run = Execute(["cpu_stat", "1"], new FakeChain(Round(1, 2), Round(10, 20)), stdout: closed);
+        // A full disk: kstat(1) would lose the output and exit 0; here the run stops and says so.
+        var full = new ThrowingWriter(afterChars: 100); // the first kstat gets through, the second does not
+        var run = Execute(["cpu_stat", "1"], new FakeChain(Round(1, 2), Round(10, 20)), stdout: full);
 
-        Assert.Equal(0, run.ExitCode);   // something matched before the reader went away
-        Assert.Equal(string.Empty, run.Stderr);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal("kstat: standard output: No space left on device\n", run.Stderr);
         Assert.Equal(0, run.Source.Updates); // and no further round was attempted
+    }
+
+    [Fact]
+    public void After_a_sigcont_a_late_live_round_starts_a_new_schedule_instead_of_catching_up()
+    {
+        // Round 1, then the process is stopped for 10 s during its first sleep and continued.
+        var chain = new FakeChain(Round(1, 2), Round(10, 20), Round(100, 200), Round(1000, 2000));
+        var parsed = KstatOptionParser.Parse(["cpu_stat:0::user", "4", "4"]).Options!;
+        var source = new FakeSource(chain, isCapture: false);
+        var time = new FakeTime(Start);
+        Action? continued = null;
+        var sleeps = 0;
+        void Sleep(TimeSpan pause)
+        {
+            time.Sleep(pause);
+            if (++sleeps == 1)
+            {
+                time.Advance(TimeSpan.FromSeconds(10)); // stopped
+                continued!();                           // SIGCONT
+            }
+        }
+
+        var command = new KstatCommand(parsed, _ => source, (_, w) => new RecordingOutput(w), new StringWriter(), new StringWriter(),
+            time, Sleep, watch => { continued = watch; return null; });
+
+        Assert.Equal(0, command.Run());
+        Assert.NotNull(continued);
+        // kstat(1) without the SIGCONT would catch up with 2 s pauses; after it, a whole interval from the late round.
+        Assert.Equal([TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4)], time.Sleeps);
+    }
+
+    [Theory]
+    [InlineData(new[] { "cpu_stat", "1" }, false)]       // a capture: no clock, no signal
+    [InlineData(new[] { "cpu_stat" }, true)]             // one round
+    [InlineData(new[] { "cpu_stat", "1", "1" }, true)]
+    public void Sigcont_is_watched_only_for_live_runs_of_several_rounds(string[] args, bool live)
+    {
+        var parsed = KstatOptionParser.Parse(args).Options!;
+        var source = new FakeSource(new FakeChain(Round(1, 2), Round(10, 20)), isCapture: !live);
+        var time = new FakeTime(Start);
+        bool watched = false;
+        var command = new KstatCommand(parsed, _ => source, (_, w) => new RecordingOutput(w), new StringWriter(), new StringWriter(),
+            time, time.Sleep, _ => { watched = true; return null; });
+        command.Run();
+        Assert.False(watched);
+    }
+
+    [Fact]
+    public void An_unforeseen_failure_is_one_line_not_a_stack_trace()
+    {
+        var stderr = new StringWriter();
+        var time = new FakeTime(Start);
+        int code = KstatCommand.Execute(["-p", "1"], new StringWriter(), stderr, time, time.Sleep,
+            _ => throw new InvalidOperationException("the signal could not be watched"));
+
+        // Live: where this machine has kstats the watcher is asked for and fails; where it has none, opening fails.
+        Assert.Equal(3, code);
+        Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("kstat: ", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -220,7 +280,7 @@ public class KstatCommandTests
         public void Dispose() => chain.Dispose();
     }
 
-    /// <summary>A stdout whose reader leaves after a few characters: the next write fails as EPIPE does.</summary>
+    /// <summary>A stdout on a disk that fills up after a few characters: the next write fails as ENOSPC does.</summary>
     private sealed class ThrowingWriter(int afterChars) : StringWriter
     {
         private int _written;
@@ -242,7 +302,7 @@ public class KstatCommandTests
             _written += n;
             if (_written > afterChars)
             {
-                throw new IOException("Broken pipe");
+                throw new IOException("No space left on device");
             }
         }
     }

@@ -116,7 +116,15 @@ public class KstatOptionParserTests
         { ["-T", ""], Usage },
         { ["-x"], "kstat: illegal option -- x\n" + Usage },
         { ["-p:"], "kstat: illegal option -- :\n" + Usage },
-        { ["--help"], "kstat: illegal option -- -\n" + Usage },
+        { ["--help"], "kstat: illegal option -- help\n" + Usage },     // illumos getopt names a long option whole
+        { ["--foo"], "kstat: illegal option -- foo\n" + Usage },
+        { ["--foo=bar"], "kstat: illegal option -- foo=bar\n" + Usage },
+        { ["---"], "kstat: illegal option -- -\n" + Usage },
+        { ["-p", "--files=x"], "kstat: illegal option -- files=x\n" + Usage },
+        { ["-p-x"], "kstat: illegal option -- -\n" + Usage },          // inside a cluster '-' is a short option
+        { ["/a|/"], "kstat: invalid regular expression: '/a|/' at column 3\n" + Usage },
+        { ["-n", "/^*/"], "kstat: repetition-operator operand invalid: '/^*/' at column 3\n" + Usage },
+        { ["cpu_stat:::/x{1/"], "kstat: braces not balanced: 'cpu_stat:::/x{1/' at column 14\n" + Usage },
         { ["-m"], "kstat: option requires an argument -- m\n" + Usage },
         { ["-pT"], "kstat: option requires an argument -- T\n" + Usage },
         { ["--file"], "kstat: option requires an argument -- file\n" + Usage },
@@ -145,7 +153,7 @@ public class KstatOptionParserTests
     }
 
     [Theory]
-    [InlineData("cpu_stat:::/[/", "column 12")]
+    [InlineData("cpu_stat:::/[/", "brackets ([ ]) not balanced: 'cpu_stat:::/[/' at column 13")]
     [InlineData("-s", "/(?i)idle/")]
     public void A_malformed_regex_is_a_usage_error_that_says_where(string first, string expected)
     {

@@ -47,17 +47,48 @@ public class RoundClockTests
     }
 
     [Fact]
-    public void Dash_T_d_prints_the_date_like_date_1_in_the_c_locale()
+    public void After_a_sigcont_a_late_round_resets_the_schedule_a_whole_interval_on()
     {
-        var time = new FakeTime(new DateTimeOffset(1999, 7, 2, 19, 39, 50, TimeSpan.Zero));
-        Assert.Equal("Fri Jul  2 19:39:50 UTC 1999", new RoundClock(time, time.Sleep).FormatTimestamp(TimestampFormat.Date));
+        var time = new FakeTime(Start);
+        var clock = new RoundClock(time, time.Sleep);
+        var interval = TimeSpan.FromSeconds(4);
+
+        time.Advance(TimeSpan.FromSeconds(10)); // stopped with SIGSTOP during round 1
+        clock.NoteContinued();
+        clock.SleepUntilNext(interval);         // late: a new schedule from now, not half an interval
+        time.Advance(TimeSpan.FromSeconds(1));
+        clock.SleepUntilNext(interval);         // and it keeps the new cadence
+
+        Assert.Equal([TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(3)], time.Sleeps);
     }
 
     [Fact]
-    public void Dash_T_d_uses_the_local_zone_with_its_offset_when_it_is_not_utc()
+    public void After_a_sigcont_a_round_on_time_keeps_the_schedule()
     {
-        var zone = TimeZoneInfo.CreateCustomTimeZone("Test+2", TimeSpan.FromHours(2), "Test+2", "Test+2");
-        var time = new FakeTime(new DateTimeOffset(1999, 12, 31, 23, 0, 0, TimeSpan.Zero), zone);
-        Assert.Equal("Sat Jan  1 01:00:00 +02:00 2000", new RoundClock(time, time.Sleep).FormatTimestamp(TimestampFormat.Date));
+        var time = new FakeTime(Start);
+        var clock = new RoundClock(time, time.Sleep);
+        clock.NoteContinued();
+        time.Advance(TimeSpan.FromSeconds(1));
+        clock.SleepUntilNext(TimeSpan.FromSeconds(4));
+        Assert.Equal([TimeSpan.FromSeconds(3)], time.Sleeps);
+    }
+
+    [Fact]
+    public void Intervals_past_what_one_thread_sleep_takes_are_slept_in_steps()
+    {
+        // 2147484 s and more: kstat(1) accepts them (up to 2^31 - 1 s); Thread.Sleep takes at most int.MaxValue ms.
+        var steps = new List<TimeSpan>();
+        Sleeper.Sleep(TimeSpan.FromSeconds(int.MaxValue), steps.Add);
+
+        Assert.All(steps, step => Assert.InRange(step, TimeSpan.FromTicks(1), Sleeper.LongestStep));
+        Assert.Equal(TimeSpan.FromSeconds(int.MaxValue), steps.Aggregate(TimeSpan.Zero, (a, b) => a + b));
+        Assert.Equal(1000, steps.Count);
+
+        steps.Clear();
+        Sleeper.Sleep(TimeSpan.FromSeconds(2), steps.Add);
+        Assert.Equal([TimeSpan.FromSeconds(2)], steps);
+
+        // The bound is .NET's own: one millisecond more and Thread.Sleep refuses (what crashed kstat before).
+        Assert.Throws<ArgumentOutOfRangeException>(() => Thread.Sleep(Sleeper.LongestStep + TimeSpan.FromMilliseconds(1)));
     }
 }

@@ -6,9 +6,10 @@ namespace Kstat.Tree;
 /// <c>\</c> quoting the next character.
 /// </summary>
 /// <remarks>
-/// Matched directly rather than through a translated <see cref="System.Text.RegularExpressions.Regex"/>: the
-/// classic star-backtracking loop is linear in practice, needs no timeout, and reproduces gmatch's edge cases
-/// (an unclosed <c>[</c> never matches; a <c>]</c> right after <c>[</c> or <c>[!</c> is a member of the set).
+/// Matched directly, following illumos <c>libgen/common/gmatch.c</c>: the classic star-backtracking loop needs no
+/// regular expression machinery (at worst it takes the product of the two lengths) and reproduces gmatch's edge cases
+/// (an unclosed <c>[</c> and a trailing <c>\</c> never match; a <c>]</c> right after <c>[</c> or <c>[!</c> is a
+/// member of the set; a range may start where the previous one ended).
 /// Immutable and thread safe.
 /// </remarks>
 internal sealed class GlobMatcher
@@ -70,10 +71,14 @@ internal sealed class GlobMatcher
                 }
                 else
                 {
-                    if (c == '\\' && pi + 1 < p.Length)
+                    if (c == '\\')
                     {
-                        c = p[pi + 1];
-                        if (c == text[ti])
+                        if (pi + 1 == p.Length)
+                        {
+                            return false; // gmatch: a trailing backslash quotes nothing and never matches
+                        }
+
+                        if (p[pi + 1] == text[ti])
                         {
                             pi += 2;
                             ti++;
@@ -110,8 +115,13 @@ internal sealed class GlobMatcher
     private const int Unclosed = -1;
     private const int NoMatch = 0;
 
-    /// <summary>Matches one character against the set that starts at <paramref name="open"/> (the <c>[</c>).</summary>
+    /// <summary>Matches one character against the set that starts at <paramref name="open"/> (the <c>[</c>), as gmatch reads a set.</summary>
     /// <returns>The index after the closing <c>]</c> when <paramref name="c"/> is in the set, <see cref="NoMatch"/> when it is not, <see cref="Unclosed"/> when the set has no <c>]</c>.</returns>
+    /// <remarks>
+    /// gmatch's rules: the first character (after <c>!</c>) is a member even when it is <c>]</c>; <c>\</c> quotes the
+    /// next character; <c>x-y</c> is a range when a member precedes the <c>-</c> and no <c>]</c> follows it, and the
+    /// previous member may be the end of a range (<c>[a-c-e]</c> is a to e); a range out of order matches nothing.
+    /// </remarks>
     private static int MatchSet(string p, int open, char c)
     {
         int i = open + 1;
@@ -122,41 +132,65 @@ internal sealed class GlobMatcher
         }
 
         bool found = false;
-        bool first = true;
-        while (i < p.Length && (p[i] != ']' || first))
-        {
-            first = false;
-            char lo = p[i];
-            if (lo == '\\' && i + 1 < p.Length)
-            {
-                lo = p[++i];
-            }
-
-            i++;
-            char hi = lo;
-            if (i + 1 < p.Length && p[i] == '-' && p[i + 1] != ']')
-            {
-                hi = p[i + 1];
-                if (hi == '\\' && i + 2 < p.Length)
-                {
-                    hi = p[i + 2];
-                    i++;
-                }
-
-                i += 2;
-            }
-
-            if (lo <= c && c <= hi)
-            {
-                found = true;
-            }
-        }
-
+        char previous = '\0'; // gmatch's lc: the last member, or the end of the last range
         if (i >= p.Length)
         {
             return Unclosed;
         }
 
-        return found != negate ? i + 1 : NoMatch;
+        char m = p[i++];
+        do
+        {
+            if (m == '-' && previous != '\0' && (i >= p.Length || p[i] != ']'))
+            {
+                if (!TryTake(p, ref i, out m) || (m == '\\' && !TryTake(p, ref i, out m)))
+                {
+                    return Unclosed;
+                }
+
+                bool inRange = previous <= c && c <= m;
+                if (negate && inRange)
+                {
+                    return NoMatch;
+                }
+
+                found |= inRange;
+            }
+            else if (m == '\\' && !TryTake(p, ref i, out m))
+            {
+                return Unclosed;
+            }
+
+            previous = m;
+            if (c == m)
+            {
+                if (negate)
+                {
+                    return NoMatch;
+                }
+
+                found = true;
+            }
+
+            if (!TryTake(p, ref i, out m))
+            {
+                return Unclosed;
+            }
+        }
+        while (m != ']');
+
+        return found || negate ? i : NoMatch;
+    }
+
+    private static bool TryTake(string p, ref int i, out char c)
+    {
+        if (i < p.Length)
+        {
+            c = p[i++];
+            return true;
+        }
+
+        c = '\0';
+        return false;
     }
 }

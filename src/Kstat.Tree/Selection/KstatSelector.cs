@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Kstat.Tree;
 
@@ -65,7 +64,8 @@ public sealed class KstatSelector
     /// <returns>The selector, with the class pattern <c>*</c>.</returns>
     /// <remarks>As in kstat(1), a regular expression cannot contain <c>:</c>, because the split comes first.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="selector"/> is null.</exception>
-    /// <exception cref="FormatException">The selector has more than four fields, or a field is a malformed regular expression.</exception>
+    /// <exception cref="FormatException">The selector has more than four fields, or a field is a regular expression that
+    /// illumos regcomp rejects (the message gives regcomp's reason and the column in <paramref name="selector"/>).</exception>
     public static KstatSelector Parse(string selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
@@ -104,7 +104,6 @@ public sealed class KstatSelector
     /// <param name="header">The kstat's header; no data is read.</param>
     /// <returns><see langword="true"/> when it is selected.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="header"/> is null.</exception>
-    /// <exception cref="RegexMatchTimeoutException">A regular expression ran past its timeout.</exception>
     public bool Matches(KstatHeader header)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -118,19 +117,48 @@ public sealed class KstatSelector
     /// <param name="statistic">The statistic name (including kstat(1)'s pseudo-statistics <c>class</c>, <c>crtime</c>, <c>snaptime</c>).</param>
     /// <returns><see langword="true"/> when it is selected.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="statistic"/> is null.</exception>
-    /// <exception cref="RegexMatchTimeoutException">A regular expression ran past its timeout.</exception>
     public bool MatchesStatistic(string statistic) => Statistic.IsMatch(statistic);
 
     /// <summary>Selects kstats from headers, in the order kstat(1) prints them (<see cref="KstatOrder"/>).</summary>
-    /// <param name="headers">The headers, for example <see cref="IKstatChain.Headers"/>.</param>
+    /// <param name="headers">The headers in chain order, for example <see cref="IKstatChain.Headers"/>.</param>
     /// <returns>The selected headers, sorted; nothing is read.</returns>
+    /// <remarks>
+    /// kstat(1) sorts by inserting each kstat of the chain before the first one already listed that is not smaller,
+    /// so kstats that compare equal (module and name equal but for case, at the same instance) come out with the
+    /// later one in <paramref name="headers"/> first; so do they here.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="headers"/> is null.</exception>
     public IReadOnlyList<KstatHeader> Select(IEnumerable<KstatHeader> headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        var selected = headers.Where(Matches).ToList();
-        selected.Sort(KstatOrder.Headers);
-        return selected;
+        var selected = new List<(KstatHeader Header, int Position)>();
+        int position = 0;
+        foreach (var header in headers)
+        {
+            if (Matches(header))
+            {
+                selected.Add((header, position));
+            }
+
+            position++;
+        }
+
+        selected.Sort(static (x, y) =>
+        {
+            int c = KstatOrder.CompareNames(x.Header.Module, y.Header.Module);
+            if (c == 0)
+            {
+                c = x.Header.Instance.CompareTo(y.Header.Instance);
+            }
+
+            if (c == 0)
+            {
+                c = KstatOrder.CompareNames(x.Header.Name, y.Header.Name);
+            }
+
+            return c != 0 ? c : y.Position.CompareTo(x.Position);
+        });
+        return selected.ConvertAll(static s => s.Header);
     }
 
     /// <summary>Formats the selector as kstat(1) takes it, <c>module:instance:name:statistic</c>, followed by <c> class=…</c> when a class pattern is set.</summary>
@@ -152,9 +180,10 @@ public sealed class KstatSelector
         {
             return KstatPattern.Parse(fields[index]);
         }
-        catch (FormatException e)
+        catch (PatternSyntaxException e)
         {
-            throw new FormatException($"In the selector '{selector}' at column {Column(fields, index)}: {e.Message}", e);
+            // regcomp's reason first, as kstat(1) prints it, then where it is in the whole selector.
+            throw new FormatException($"{e.Problem}: '{selector}' at column {Column(fields, index) + e.Index}", e);
         }
     }
 }

@@ -1,195 +1,323 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Kstat.Tree;
 
 /// <summary>
-/// Compiles a POSIX extended regular expression (<c>regcomp(REG_EXTENDED | REG_NOSUB)</c>, C locale) into an
-/// equivalent .NET <see cref="Regex"/>.
+/// A POSIX extended regular expression as illumos <c>regcomp(REG_EXTENDED | REG_NOSUB)</c> reads it and
+/// <c>regexec</c> matches it (C locale), compiled to a Thompson automaton and run over all its states at once:
+/// the time of a match is linear in the length of the text, whatever the expression.
 /// </summary>
 /// <remarks>
-/// Only a yes/no answer is needed (kstat(1) passes <c>REG_NOSUB</c>), so POSIX leftmost-longest and .NET
-/// backtracking agree. What differs and is translated: bracket expressions (<c>[[:digit:]]</c>, a leading
-/// <c>]</c>, a literal <c>\</c> inside brackets, <c>[.c.]</c> and <c>[=c=]</c>), <c>$</c> (end of string only),
-/// <c>.</c> (also matches a newline), and <c>\c</c> outside brackets (always the literal <c>c</c>, never a .NET
-/// class such as <c>\d</c>). .NET-only syntax such as <c>(?</c> is rejected.
+/// <para>Only a yes/no answer is needed (kstat(1) passes <c>REG_NOSUB</c>), so no submatch is tracked. The match
+/// is unanchored: a new attempt starts at every position.</para>
+/// <para>Assertions are crossed as Henry Spencer's engine crosses them: at each position first <c>^</c> and
+/// <c>$</c> where they hold, then once the word boundary that holds there (<c>\&lt;</c> where a word character
+/// follows the start or a non-word character, <c>\&gt;</c> where a word character precedes the end or a
+/// non-word character; word characters are ASCII letters, digits and <c>_</c>). So, as in illumos,
+/// <c>/a$\&gt;/</c> matches <c>a</c> but <c>/a\&gt;$/</c> does not.</para>
+/// <para>Immutable after compilation; <see cref="IsMatch"/> is thread safe.</para>
 /// </remarks>
-internal static class PosixRegex
+internal sealed class PosixRegex
 {
-    /// <summary>How long one match may run before it is abandoned (a guard against catastrophic backtracking).</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>The most states an expression may expand to (bounds copy their operand): beyond, <c>REG_ESPACE</c>.</summary>
+    internal const int MaxStates = 1 << 18;
 
-    /// <summary>Translates and compiles an ERE.</summary>
-    /// <param name="ere">The expression, without the surrounding slashes.</param>
-    /// <returns>The compiled expression, unanchored like <c>regexec</c>.</returns>
-    /// <exception cref="FormatException">The expression is not a valid ERE; the message gives the 1-based column in <paramref name="ere"/>.</exception>
-    public static Regex Compile(string ere)
+    private const int StackAllocLimit = 128;
+
+    private readonly Op[] _op;
+    private readonly int[] _arg;  // the character, the set index or the assertion
+    private readonly int[] _next;
+    private readonly int[] _alt;  // a split's second way
+    private readonly RegexCharSet[] _sets;
+    private readonly int _start;
+    private readonly RegexAssertion _assertions; // those the expression uses
+
+    private PosixRegex(Builder builder, int start)
     {
-        string translated = Translate(ere);
+        _op = [.. builder.Ops];
+        _arg = [.. builder.Args];
+        _next = [.. builder.Nexts];
+        _alt = [.. builder.Alts];
+        _sets = [.. builder.Sets];
+        _start = start;
+        _assertions = builder.Assertions;
+    }
+
+    private enum Op : byte
+    {
+        Match,
+        Char,
+        Any,
+        Set,
+        Split,
+        Assert,
+    }
+
+    /// <summary>Compiles the expression between the slashes of a pattern.</summary>
+    /// <param name="pattern">The pattern as written, <c>/ERE/</c>.</param>
+    /// <returns>The compiled expression.</returns>
+    /// <exception cref="PatternSyntaxException">The expression is not one that illumos regcomp accepts.</exception>
+    public static PosixRegex Compile(string pattern)
+    {
+        var root = PosixRegexParser.Parse(pattern, 1, pattern.Length - 1);
+        var builder = new Builder(pattern);
         try
         {
-            return new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout);
+            int match = builder.Emit(Op.Match, 0, -1);
+            return new PosixRegex(builder, builder.Compile(root, match));
         }
-        catch (ArgumentException e)
+        catch (InsufficientExecutionStackException)
         {
-            throw new FormatException($"'{ere}' is not a valid extended regular expression: {e.Message}", e);
+            throw new PatternSyntaxException(RegexError.Space, pattern, 0);
         }
     }
 
-    /// <summary>Translates an ERE into .NET regular expression syntax.</summary>
-    /// <exception cref="FormatException">The expression is malformed.</exception>
-    public static string Translate(string ere)
+    /// <summary>Tells whether the expression matches anywhere in <paramref name="text"/>.</summary>
+    public bool IsMatch(string text)
     {
-        ArgumentNullException.ThrowIfNull(ere);
-        var sb = new StringBuilder(ere.Length + 8);
-        for (int i = 0; i < ere.Length; i++)
+        int states = _op.Length;
+        int[]? rented = null;
+        // Two state sets of two arrays each, and a stack for the closure: a state pushes at most its two successors.
+        Span<int> memory = states <= StackAllocLimit
+            ? stackalloc int[(6 * states) + 1]
+            : (rented = ArrayPool<int>.Shared.Rent((6 * states) + 1));
+        try
         {
-            char c = ere[i];
-            switch (c)
+            return Run(text, memory, states);
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                case '\\':
-                    if (i + 1 >= ere.Length)
-                    {
-                        throw Error(ere, i, "a trailing backslash escapes nothing");
-                    }
-
-                    AppendLiteral(sb, ere[++i]);
-                    break;
-                case '[':
-                    i = TranslateBracket(ere, i, sb);
-                    break;
-                case '$':
-                    sb.Append(@"\z");
-                    break;
-                case '(':
-                    if (i + 1 < ere.Length && ere[i + 1] == '?')
-                    {
-                        throw Error(ere, i + 1, "'?' cannot follow '(' (that is .NET syntax, not POSIX)");
-                    }
-
-                    sb.Append(c);
-                    break;
-                case '#' or ' ':
-                    // Harmless without IgnorePatternWhitespace, but keep them literal whatever the options become.
-                    AppendLiteral(sb, c);
-                    break;
-                default:
-                    sb.Append(c);
-                    break;
+                ArrayPool<int>.Shared.Return(rented);
             }
         }
-
-        return sb.ToString();
     }
 
-    /// <summary>Translates the bracket expression opening at <paramref name="open"/>; returns the index of its closing <c>]</c>.</summary>
-    private static int TranslateBracket(string ere, int open, StringBuilder sb)
+    private bool Run(string text, Span<int> memory, int states)
     {
-        int i = open + 1;
-        sb.Append('[');
-        if (i < ere.Length && ere[i] == '^')
+        var current = new StateSet(memory.Slice(0, states), memory.Slice(states, states));
+        var next = new StateSet(memory.Slice(2 * states, states), memory.Slice(3 * states, states));
+        var stack = memory.Slice(4 * states, (2 * states) + 1);
+        Close(ref current, _start, RegexAssertion.None, stack);
+        int n = text.Length;
+        for (int p = 0; ; p++)
         {
-            sb.Append('^');
-            i++;
+            var line = (p == 0 ? RegexAssertion.LineStart : 0) | (p == n ? RegexAssertion.LineEnd : 0);
+            if ((line & _assertions) != 0)
+            {
+                Cross(ref current, line, stack);
+            }
+
+            bool wordBefore = p > 0 && IsWord(text[p - 1]);
+            bool wordAfter = p < n && IsWord(text[p]);
+            var word = !wordBefore && wordAfter ? RegexAssertion.WordStart
+                : wordBefore && !wordAfter ? RegexAssertion.WordEnd
+                : RegexAssertion.None;
+            if ((word & _assertions) != 0)
+            {
+                Cross(ref current, word, stack);
+            }
+
+            if (current.Contains(0))
+            {
+                return true; // state 0 is the match
+            }
+
+            if (p == n)
+            {
+                return false;
+            }
+
+            char c = text[p];
+            next.Clear();
+            foreach (int s in current.States)
+            {
+                bool step = _op[s] switch
+                {
+                    Op.Char => _arg[s] == c,
+                    Op.Any => true,
+                    Op.Set => _sets[_arg[s]].Contains(c),
+                    _ => false,
+                };
+
+                if (step)
+                {
+                    Close(ref next, _next[s], RegexAssertion.None, stack);
+                }
+            }
+
+            Close(ref next, _start, RegexAssertion.None, stack);
+            var done = current;
+            current = next;
+            next = done;
         }
+    }
 
-        bool first = true;
-        while (true)
+    // Adds a state and every state it reaches without reading a character, crossing the assertions in `holds`.
+    private void Close(ref StateSet set, int state, RegexAssertion holds, Span<int> stack)
+    {
+        int top = 0;
+        stack[top++] = state;
+        while (top > 0)
         {
-            if (i >= ere.Length)
+            int s = stack[--top];
+            if (!set.Add(s))
             {
-                throw Error(ere, open, "'[' has no matching ']'");
-            }
-
-            char c = ere[i];
-            if (c == ']' && !first)
-            {
-                sb.Append(']');
-                return i;
-            }
-
-            first = false;
-            if (c == '[' && i + 1 < ere.Length && ere[i + 1] is ':' or '.' or '=')
-            {
-                char kind = ere[i + 1];
-                int close = ere.IndexOf(string.Concat(kind.ToString(), "]"), i + 2, StringComparison.Ordinal);
-                if (close < 0)
-                {
-                    throw Error(ere, i, $"'[{kind}' has no matching '{kind}]'");
-                }
-
-                string inner = ere[(i + 2)..close];
-                if (kind == ':')
-                {
-                    sb.Append(CharacterClass(inner) ?? throw Error(ere, i, $"'[:{inner}:]' is not a POSIX character class"));
-                    i = close + 2;
-                    continue;
-                }
-
-                // [.c.] and [=c=]: in the C locale both stand for the single character c.
-                if (inner.Length != 1)
-                {
-                    throw Error(ere, i, $"'[{kind}{inner}{kind}]' is not a single character");
-                }
-
-                i = AppendMember(ere, sb, inner[0], close + 2);
                 continue;
             }
 
-            i = AppendMember(ere, sb, c, i + 1);
+            switch (_op[s])
+            {
+                case Op.Split:
+                    stack[top++] = _alt[s];
+                    stack[top++] = _next[s];
+                    break;
+                case Op.Assert when ((RegexAssertion)_arg[s] & holds) != 0:
+                    stack[top++] = _next[s];
+                    break;
+            }
         }
     }
 
-    /// <summary>Appends one member (or a range starting with it) of a bracket expression; returns the index after it.</summary>
-    private static int AppendMember(string ere, StringBuilder sb, char lo, int next)
+    // Crosses the assertions in `holds` from every state the set has reached so far.
+    private void Cross(ref StateSet set, RegexAssertion holds, Span<int> stack)
     {
-        if (next + 1 < ere.Length && ere[next] == '-' && ere[next + 1] != ']')
+        for (int i = 0; i < set.Count; i++)
         {
-            char hi = ere[next + 1];
-            if (hi < lo)
+            int s = set.States[i];
+            if (_op[s] == Op.Assert && ((RegexAssertion)_arg[s] & holds) != 0)
             {
-                throw Error(ere, next, $"the range '{lo}-{hi}' is out of order");
+                Close(ref set, _next[s], holds, stack);
+            }
+        }
+    }
+
+    // ISWORD in the C locale.
+    private static bool IsWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    /// <summary>A set of states in insertion order with constant-time membership over memory that need not be cleared (Briggs and Torczon's sparse set).</summary>
+    private ref struct StateSet(Span<int> dense, Span<int> sparse)
+    {
+        private readonly Span<int> _dense = dense;
+        private readonly Span<int> _sparse = sparse;
+
+        public int Count { get; private set; }
+
+        public readonly ReadOnlySpan<int> States => _dense[..Count];
+
+        public readonly bool Contains(int state)
+        {
+            int i = _sparse[state];
+            return (uint)i < (uint)Count && _dense[i] == state;
+        }
+
+        /// <summary>Adds a state; false when it was there already.</summary>
+        public bool Add(int state)
+        {
+            if (Contains(state))
+            {
+                return false;
             }
 
-            AppendInClass(sb, lo);
-            sb.Append('-');
-            AppendInClass(sb, hi);
-            return next + 2;
+            _sparse[state] = Count;
+            _dense[Count++] = state;
+            return true;
         }
 
-        AppendInClass(sb, lo);
-        return next;
+        public void Clear() => Count = 0;
     }
 
-    private static string? CharacterClass(string name) => name switch
+    /// <summary>Turns the parsed expression into states, each bound copied out as regcomp copies it.</summary>
+    private sealed class Builder(string pattern)
     {
-        "alpha" => "a-zA-Z",
-        "digit" => "0-9",
-        "alnum" => "a-zA-Z0-9",
-        "upper" => "A-Z",
-        "lower" => "a-z",
-        "space" => @" \t\n\r\f\v",
-        "blank" => @" \t",
-        "punct" => @"!-/:-@\[-`{-~",
-        "print" => @"\x20-\x7E",
-        "graph" => @"\x21-\x7E",
-        "cntrl" => @"\x00-\x1F\x7F",
-        "xdigit" => "0-9A-Fa-f",
-        _ => null,
-    };
+        public List<Op> Ops { get; } = [];
 
-    private static void AppendLiteral(StringBuilder sb, char c) => sb.Append(Regex.Escape(c.ToString()));
+        public List<int> Args { get; } = [];
 
-    private static void AppendInClass(StringBuilder sb, char c)
-    {
-        if (c is '\\' or ']' or '[' or '^' or '-')
+        public List<int> Nexts { get; } = [];
+
+        public List<int> Alts { get; } = [];
+
+        public List<RegexCharSet> Sets { get; } = [];
+
+        public RegexAssertion Assertions { get; private set; }
+
+        public int Emit(Op op, int arg, int next, int alt = -1)
         {
-            sb.Append('\\');
+            if (Ops.Count >= MaxStates)
+            {
+                throw new PatternSyntaxException(RegexError.Space, pattern, 0);
+            }
+
+            Ops.Add(op);
+            Args.Add(arg);
+            Nexts.Add(next);
+            Alts.Add(alt);
+            return Ops.Count - 1;
         }
 
-        sb.Append(c);
-    }
+        // Compiles a node so that it continues to the state `next`; returns its first state. Built back to front.
+        public int Compile(RegexNode node, int next)
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            switch (node)
+            {
+                case RegexNode.Literal literal:
+                    return Emit(Op.Char, literal.Char, next);
+                case RegexNode.Any:
+                    return Emit(Op.Any, 0, next);
+                case RegexNode.Set set:
+                    Sets.Add(set.Members);
+                    return Emit(Op.Set, Sets.Count - 1, next);
+                case RegexNode.Assert assert:
+                    Assertions |= assert.Kind;
+                    return Emit(Op.Assert, (int)assert.Kind, next);
+                case RegexNode.Concat concat:
+                    for (int i = concat.Items.Length - 1; i >= 0; i--)
+                    {
+                        next = Compile(concat.Items[i], next);
+                    }
 
-    private static FormatException Error(string ere, int index, string problem) =>
-        new($"'{ere}' is not a valid extended regular expression: column {index + 1}: {problem}.");
+                    return next;
+                case RegexNode.Alternation alternation:
+                    int first = Compile(alternation.Branches[^1], next);
+                    for (int i = alternation.Branches.Length - 2; i >= 0; i--)
+                    {
+                        first = Emit(Op.Split, 0, Compile(alternation.Branches[i], next), first);
+                    }
+
+                    return first;
+                default:
+                    return CompileRepeat((RegexNode.Repeat)node, next);
+            }
+        }
+
+        // x{m,n} as m copies of x, then n-m nested optional copies (x(x)?)?; x{m,} as m copies, then a loop.
+        private int CompileRepeat(RegexNode.Repeat repeat, int next)
+        {
+            int tail = next;
+            if (repeat.Max == RegexNode.Repeat.Unbounded)
+            {
+                int loop = Emit(Op.Split, 0, -1, next);
+                Nexts[loop] = Compile(repeat.Operand, loop);
+                tail = loop;
+            }
+            else
+            {
+                for (int i = repeat.Min; i < repeat.Max; i++)
+                {
+                    tail = Emit(Op.Split, 0, Compile(repeat.Operand, tail), next);
+                }
+            }
+
+            for (int i = 0; i < repeat.Min; i++)
+            {
+                tail = Compile(repeat.Operand, tail);
+            }
+
+            return tail;
+        }
+    }
 }

@@ -152,6 +152,14 @@ internal static class HumanCaptureReader
             (nameEnd, valueStart) = (rest.Length, rest.Length); // the value is empty and the padding was trimmed
         }
 
-        kstat.Add(builder.Intern(rest[..nameEnd].TrimEnd(' ')), rest[valueStart..], number, indent + valueStart + 1);
+        string name = builder.Intern(rest[..nameEnd].TrimEnd(' '));
+        if (name == "class")
+        {
+            // kstat(1) prints ks_class in the header of this format, never as a row: a row of that name is a statistic
+            // called "class", which must not replace the kstat's class (and which a leaf hides behind its own).
+            return;
+        }
+
+        kstat.Add(name, rest[valueStart..], number, indent + valueStart + 1);
     }
 }

@@ -104,7 +104,6 @@ internal sealed partial class JsonCaptureReader
         int? instance = null;
         KstatType? type = null;
         KstatAccumulator? kstat = null; // opened at "data" when module, instance and name came first, as kstat(1) prints them
-        bool dataClass = false;
         List<PendingStatistic>? early = null;
         while (NextMember('}'))
         {
@@ -136,13 +135,9 @@ internal sealed partial class JsonCaptureReader
                     if (kstat is null && module is not null && name is not null && instance is not null)
                     {
                         kstat = _builder.Kstat(module, instance.Value, name, repeatStartsRound: false);
-                        if (cls is not null)
-                        {
-                            kstat.Class = cls;
-                        }
                     }
 
-                    dataClass |= ReadData(kstat, kstat is null ? early ??= [] : null);
+                    ReadData(kstat, kstat is null ? early ??= [] : null);
                     break;
                 default:
                     Expect(':');
@@ -156,15 +151,8 @@ internal sealed partial class JsonCaptureReader
             throw _lines.Error("expected \"module\", \"instance\" and \"name\" in every kstat object", line, column);
         }
 
-        // A "class" statistic in the data wins over the member, wherever the member is.
-        bool opened = kstat is not null;
         kstat ??= _builder.Kstat(module, instance.Value, name, repeatStartsRound: false);
         kstat.Type = type ?? kstat.Type;
-        if (cls is not null && !(opened && dataClass))
-        {
-            kstat.Class = cls;
-        }
-
         foreach (var (statName, text, quoted, valueLine, valueColumn) in early ?? [])
         {
             if (quoted)
@@ -176,18 +164,22 @@ internal sealed partial class JsonCaptureReader
                 kstat.Add(statName, text, valueLine, valueColumn);
             }
         }
+
+        // The "class" member is ks_class, wherever it stands: a "class" in the data (kstat(1) -j -p adds ks_class
+        // there, and a kstat may have a statistic of that name) never replaces it.
+        if (cls is not null)
+        {
+            kstat.Class = cls;
+        }
     }
 
     // The statistics go straight to the kstat when it is open, else to a list until the object names it.
-    // Returns whether the data held a "class".
-    private bool ReadData(KstatAccumulator? kstat, List<PendingStatistic>? early)
+    private void ReadData(KstatAccumulator? kstat, List<PendingStatistic>? early)
     {
-        bool cls = false;
         Expect('{');
         while (NextMember('}'))
         {
             string name = _builder.Intern(ReadStringSpan());
-            cls |= name == "class";
             Expect(':');
             Need("a statistic value");
             int line = _lines.LineNumber;
@@ -206,8 +198,6 @@ internal sealed partial class JsonCaptureReader
                 kstat.Add(name, text, line, column);
             }
         }
-
-        return cls;
     }
 
     /// <summary>

@@ -6,15 +6,12 @@ public sealed class FakeTime : TimeProvider
     private DateTimeOffset _now;
     private long _ticks;
 
-    public FakeTime(DateTimeOffset start, TimeZoneInfo? zone = null)
+    public FakeTime(DateTimeOffset start)
     {
         _now = start;
-        LocalTimeZone = zone ?? TimeZoneInfo.Utc;
     }
 
     public List<TimeSpan> Sleeps { get; } = [];
-
-    public override TimeZoneInfo LocalTimeZone { get; }
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 

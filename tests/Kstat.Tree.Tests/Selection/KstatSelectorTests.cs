@@ -37,7 +37,7 @@ public class KstatSelectorTests
     public void A_bad_regex_names_its_column_in_the_selector()
     {
         var e = Assert.Throws<FormatException>(() => KstatSelector.Parse("cpu_stat::/[/"));
-        Assert.Contains("column 11", e.Message, StringComparison.Ordinal);
+        Assert.Equal("brackets ([ ]) not balanced: 'cpu_stat::/[/' at column 12", e.Message);
     }
 
     [Fact]
@@ -108,6 +108,23 @@ public class KstatSelectorTests
 
         var all = KstatSelector.All.Select(headers);
         Assert.Equal(["cpu_info:0:cpu_info0", "CPU_STAT:1:x", "cpu_stat:2:cpu_stat2", "cpu_stat:10:cpu_stat10", "unix:0:system_pages"], all.Select(h => h.Key));
+    }
+
+    [Fact]
+    public void Kstats_equal_but_for_case_print_the_later_in_the_chain_first_as_kstat_1_inserts_them()
+    {
+        // kstat(1) inserts each kstat before the first listed one that is not smaller (strcasecmp), so among equal
+        // ones the last inserted comes first.
+        var headers = new[]
+        {
+            H("Sd", 0, "sd0"), H("sd", 1, "sd1"), H("sd", 0, "SD0"), H("sd", 0, "sd00"), H("SD", 0, "Sd0"),
+        };
+        Assert.Equal(
+            ["SD:0:Sd0", "sd:0:SD0", "Sd:0:sd0", "sd:0:sd00", "sd:1:sd1"],
+            KstatSelector.All.Select(headers).Select(h => h.Key));
+        Assert.Equal(
+            ["sd:0:SD0", "Sd:0:sd0"],
+            KstatSelector.Parse("/^(s|S)d$/:0:/^[sS][dD]0$/").Select(headers.Where(h => h.Module != "SD")).Select(h => h.Key));
     }
 
     [Fact]

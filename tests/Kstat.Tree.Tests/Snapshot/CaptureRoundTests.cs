@@ -163,10 +163,40 @@ public class CaptureRoundTests
     [InlineData("""{"module":"m","instance":0,"name":"n","class":"member","data":{"class":"data","v":1}}""")]
     [InlineData("""{"module":"m","instance":0,"name":"n","data":{"class":"data","v":1},"class":"member"}""")]
     [InlineData("""{"data":{"class":"data","v":1},"class":"member","module":"m","instance":0,"name":"n"}""")]
-    public void A_class_in_the_data_wins_over_the_class_member_wherever_it_is(string kstat)
+    [InlineData("""{"data":{"v":1,"class":"data"},"module":"m","class":"member","instance":0,"name":"n"}""")]
+    public void The_class_member_wins_over_a_class_statistic_wherever_either_is(string kstat)
     {
+        // The member is ks_class; a "class" in the data is kstat(1)'s -j -p copy of it or a statistic of that name.
         using var tree = KstatTree.Parse($"[{kstat}]");
-        Assert.Equal("data", tree["m"][0]["n"].Class);
+        Assert.Equal("member", tree["m"][0]["n"].Class);
+        Assert.Equal("member", (string)tree["m"][0]["n"]["class"]);
         Assert.Equal(1, (long)tree["m"][0]["n"]["v"]);
+    }
+
+    [Fact]
+    public void Without_a_class_member_the_class_in_the_data_is_the_class()
+    {
+        using var tree = KstatTree.Parse("""[{"module":"m","instance":0,"name":"n","data":{"class":"data","v":1}}]""");
+        Assert.Equal("data", tree["m"][0]["n"].Class);
+    }
+
+    [Fact]
+    public void A_class_row_in_the_human_format_does_not_replace_the_class_of_the_header()
+    {
+        // kstat(1) prints ks_class on the name line of this format and never as a row: a row called "class" is a
+        // statistic of the kstat.
+        const string capture =
+            "module: m                               instance: 0     \n" +
+            "name:   n                               class:    header\n" +
+            "\tclass                           row\n" +
+            "\tcrtime                          1.5\n" +
+            "\tv                               7\n\n";
+        using var tree = KstatTree.Parse(capture);
+        var leaf = tree["m"][0]["n"];
+        Assert.Equal("header", leaf.Class);
+        Assert.Equal("header", (string)leaf["class"]);
+        Assert.Equal(7, (long)leaf["v"]);
+        using var chain = SnapshotChain.Parse(capture);
+        Assert.Equal("header", Assert.Single(chain.Headers).Class);
     }
 }

@@ -3,11 +3,11 @@ using System.Text;
 namespace Kstat.Cli.Output;
 
 /// <summary>
-/// Wraps stdout so that a closed reader (<c>kstat | head</c>: <c>EPIPE</c>, which .NET reports as an
-/// <see cref="IOException"/>) surfaces as <see cref="OutputClosedException"/>, distinct from I/O errors of the source.
+/// Wraps stdout so that its failures (an <see cref="IOException"/>: a full disk) surface as
+/// <see cref="OutputFailedException"/>, distinct from I/O errors of the source.
 /// </summary>
 /// <remarks>After the first failure every write throws again (so an endless interval run stops) and flushes do nothing.</remarks>
-internal sealed class PipeSafeWriter(TextWriter inner) : TextWriter
+internal sealed class GuardedWriter(TextWriter inner) : TextWriter
 {
     private bool _closed;
 
@@ -60,7 +60,7 @@ internal sealed class PipeSafeWriter(TextWriter inner) : TextWriter
     {
         if (_closed)
         {
-            throw new OutputClosedException();
+            throw new OutputFailedException();
         }
 
         try
@@ -70,7 +70,7 @@ internal sealed class PipeSafeWriter(TextWriter inner) : TextWriter
         catch (IOException e)
         {
             _closed = true;
-            throw new OutputClosedException(e);
+            throw new OutputFailedException(e);
         }
     }
 }
