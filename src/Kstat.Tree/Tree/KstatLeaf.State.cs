@@ -52,7 +52,7 @@ public sealed partial class KstatLeaf
 
         if (!_valid)
         {
-            throw new KstatNotFoundException(Key, $"The kstat '{Key}' was removed from the chain before it was read.");
+            throw new KstatNotFoundException($"The kstat '{Key}' was removed from the chain before it was read.", Key);
         }
 
         try
@@ -61,7 +61,7 @@ public sealed partial class KstatLeaf
         }
         catch (KstatNotFoundException e) when (e.Key != Key)
         {
-            throw new KstatNotFoundException(Key, $"The kstat '{Key}' no longer exists: {e.Message}", e.Errno);
+            throw new KstatNotFoundException($"The kstat '{Key}' no longer exists: {e.Message}", Key, e.Errno);
         }
 
         // Another thread (a reader or Update) may have published a reading meanwhile: the newest read wins.

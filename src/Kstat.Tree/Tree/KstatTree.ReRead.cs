@@ -46,7 +46,7 @@ public sealed partial class KstatTree
                     }
                     catch (Exception e) when (IsReadError(e))
                     {
-                        (errors ??= []).Add((header, new KstatReadError(leaf.Key, e)));
+                        (errors ??= []).Add((header, new KstatReadError(header, e)));
                     }
                 }
             }
@@ -93,7 +93,7 @@ public sealed partial class KstatTree
                     ExceptionDispatchInfo.Throw(e); // as a failed Read would: out of Update()
                 }
 
-                (errors ??= []).Add((headers[i], new KstatReadError(leaves[i].Key, e)));
+                (errors ??= []).Add((headers[i], new KstatReadError(headers[i], e)));
             }
         }
         finally

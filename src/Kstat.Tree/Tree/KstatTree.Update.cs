@@ -9,7 +9,8 @@ public sealed partial class KstatTree
     /// Brings the tree up to date, as Perl's <c>update()</c> does: updates the chain, adds new kstats (unread),
     /// removes vanished ones (and instances and modules left empty), and re-reads the leaves that were read.
     /// </summary>
-    /// <returns>What changed; <c>var (added, removed) = tree.Update();</c> gives Perl's list-context result.</returns>
+    /// <returns>What changed; <c>var (added, removed) = tree.Update();</c> gives Perl's list-context result. Over a capture,
+    /// each update steps to the next round, and <see cref="KstatUpdate.EndOfCapture"/> says when there was none left.</returns>
     /// <remarks>Leaves never read are not read. Calls are serialised; readers may run at the same time. An update that
     /// changed nothing and failed no read returns the same (immutable) result as the previous such update while the chain
     /// id stays, so a steady monitor loop allocates only the new readings.</remarks>
@@ -21,6 +22,7 @@ public sealed partial class KstatTree
         {
             Context.ThrowIfDisposed();
             var chain = Context.Chain;
+            bool endOfCapture = chain is SnapshotChain { IsLastRound: true }; // before the step, which the last round cannot take
             var added = ImmutableArray<KstatHeader>.Empty;
             var removed = ImmutableArray<KstatHeader>.Empty;
             var replaced = ImmutableArray<KstatHeader>.Empty;
@@ -43,20 +45,20 @@ public sealed partial class KstatTree
             {
                 // The steady state of a monitor loop: the same immutable result as last round, not a new one.
                 var unchanged = _unchanged;
-                if (unchanged is null || unchanged.ChainId != chainId)
+                if (unchanged is null || unchanged.ChainId != chainId || unchanged.EndOfCapture != endOfCapture)
                 {
-                    _unchanged = unchanged = new KstatUpdate([], [], [], [], chainId);
+                    _unchanged = unchanged = new KstatUpdate([], [], [], [], chainId, endOfCapture);
                 }
 
                 return unchanged;
             }
 
-            return new KstatUpdate(SortedKeys(added), SortedKeys(removed), SortedKeys(replaced), errors, chainId);
+            return new KstatUpdate(Sorted(added), Sorted(removed), Sorted(replaced), errors, chainId, endOfCapture);
         }
     }
 
-    private static ImmutableArray<string> SortedKeys(ImmutableArray<KstatHeader> headers) =>
-        headers.IsEmpty ? [] : headers.Sort(KstatOrder.Headers).Select(h => h.Key).ToImmutableArray();
+    private static ImmutableArray<KstatHeader> Sorted(ImmutableArray<KstatHeader> headers) =>
+        headers.IsEmpty ? [] : headers.Sort(KstatOrder.Headers);
 
     /// <summary>
     /// Builds the module level from chain headers, reusing the modules, instances and leaves of

@@ -43,7 +43,7 @@ public class SnapshotSeriesTests
         var same = tree.Update();
         Assert.False(same.Changed);
         Assert.Equal(firstChain + 1, same.ChainId);
-        Assert.Equal(KstatValue.HrTime(102_000_000_000), tree["a"][0]["x"]["snaptime"]);
+        KstatAssert.Same(KstatValue.HrTime(102_000_000_000), tree["a"][0]["x"]["snaptime"]);
 
         var recreated = tree.Update();
         Assert.Equal(["a:0:x"], recreated.Replaced.ToArray());
@@ -158,8 +158,8 @@ public class SnapshotSeriesTests
             "sd:1:sd1:nread\t1\n";
         using var tree = KstatTree.Parse(capture);
         Assert.Equal(KstatType.Io, tree["sd"][0]["sd0"].Type);
-        Assert.Equal(KstatValue.HrTime(8), tree["sd"][0]["sd0"]["rtime"]);
-        Assert.Equal(KstatValue.HrTime(12_500_000_000), tree["sd"][0]["sd0"]["rlastupdate"]); // Perl kstat: float seconds
+        KstatAssert.Same(KstatValue.HrTime(8), tree["sd"][0]["sd0"]["rtime"]);
+        KstatAssert.Same(KstatValue.HrTime(12_500_000_000), tree["sd"][0]["sd0"]["rlastupdate"]); // Perl kstat: float seconds
         Assert.Equal(KstatValueKind.UInt32, tree["sd"][0]["sd0"]["reads"].Kind);
         Assert.Equal(KstatType.Timer, tree["t"][0]["t0"].Type);
         Assert.Equal("some timer", (string)tree["t"][0]["t0"]["name"]);
@@ -181,7 +181,7 @@ public class SnapshotSeriesTests
         var update = tree.Update();
         Assert.False(update.Changed);
         Assert.Equal(KstatType.Io, leaf.Type);
-        Assert.Equal(KstatValue.HrTime(8), leaf["rtime"]);
+        KstatAssert.Same(KstatValue.HrTime(8), leaf["rtime"]);
     }
 
     [Fact]
