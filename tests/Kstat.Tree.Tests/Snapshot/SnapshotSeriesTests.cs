@@ -58,6 +58,39 @@ public class SnapshotSeriesTests
     }
 
     [Fact]
+    public void Update_says_when_the_capture_has_no_round_left_so_a_loop_over_its_rounds_ends()
+    {
+        using var tree = KstatTree.Parse(Parseable);
+        var rounds = new List<long>();
+
+        for (int guard = 0; guard < 100; guard++)
+        {
+            rounds.Add((long)tree["a"][0]["x"]["n"]);
+            if (tree.Update().EndOfCapture)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal([10L, 11, 12, 0], rounds);
+        var again = tree.Update();
+        Assert.True(again.EndOfCapture);
+        Assert.False(again.Changed);
+        Assert.Contains("end of capture", again.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_capture_of_one_round_ends_at_the_first_update_and_a_live_chain_never_ends()
+    {
+        using var single = KstatTree.Parse("a:0:x:n\t1\n");
+        using var live = new KstatTree(new FakeChain("a:0:x"));
+
+        Assert.True(single.Update().EndOfCapture);
+        Assert.False(live.Update().EndOfCapture);
+        Assert.False(live.Update().EndOfCapture);
+    }
+
+    [Fact]
     public void A_kstat_keeps_its_id_while_its_crtime_stays()
     {
         using var chain = SnapshotChain.Parse(Parseable);
