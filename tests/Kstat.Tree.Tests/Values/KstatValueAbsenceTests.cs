@@ -85,4 +85,15 @@ public class KstatValueAbsenceTests
         Assert.False(reading.TryGetUInt64("ifspeed", out _));
         Assert.Throws<InvalidCastException>(() => reading.GetDoubleOrDefault("ifname"));
     }
+
+    [Fact]
+    public void Typed_lookups_work_on_a_copy_of_the_values()
+    {
+        using var ks = Link();
+        var copy = ks["link"][0]["eth0"].ToDictionary(p => p.Key, p => p.Value);
+
+        Assert.Equal(74672599UL, copy.GetUInt64OrDefault("rbytes64"));
+        Assert.Equal(9UL, copy.GetUInt64OrDefault("ifspeed", 9));
+        Assert.Equal(7.25, copy.GetDoubleOrDefault("snaptime"));
+    }
 }
