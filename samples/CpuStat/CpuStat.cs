@@ -45,7 +45,7 @@ internal static class CpuStat
         var groups = new List<string>();
         foreach (var delta in deltas.Values)
         {
-            var ticks = Columns.Select(c => (double)delta[c]).ToArray();
+            var ticks = Columns.Select(c => (double)delta.CounterDifference(c)).ToArray(); // ticks are 32-bit counters: they wrap
             double total = ticks.Sum();
             groups.Add(string.Join(" ", ticks.Select(t => Percent(total > 0 ? t * 100 / total : 0))).PadRight(16));
         }

@@ -15,16 +15,13 @@ internal static class IoRow
     /// <summary>Formats the rates between two readings, or since boot (snaptime counts from it) when there is no earlier one.</summary>
     public static string Format(string device, KstatReading now, KstatReading? before)
     {
-        // KstatDelta subtracts counters modulo their width, so a 32-bit `reads` that wrapped still counts right.
-        var delta = before is null ? null : KstatDelta.Between(before, now);
-        double seconds = delta?.ElapsedSeconds ?? now.SnapTime / 1e9;
-        if (seconds <= 0)
-        {
-            seconds = 1;
-        }
+        // Every column is a counter (operations, bytes, queue times in ns): a counter difference counts across a wrap, so a
+        // 32-bit `reads` that wrapped still counts right. The first row counts from zero, over the snaptime since boot.
+        var delta = before is null ? KstatDelta.FromZero(now) : KstatDelta.Between(before, now);
+        double seconds = delta.ElapsedSeconds > 0 ? delta.ElapsedSeconds : 1;
 
-        double Delta(string statistic) =>
-            delta is null ? Number(now, statistic) : delta.TryGetDifference(statistic, out var d) ? Number(d) : 0;
+        // Linux has no wait queue: those statistics may be absent, and count as 0.
+        double Delta(string statistic) => delta.TryGetCounterDifference(statistic, out ulong d) ? d : 0;
 
         double reads = Delta("reads"), writes = Delta("writes");
         double waitNs = Delta("wlentime"), activeNs = Delta("rlentime");
@@ -34,10 +31,4 @@ internal static class IoRow
             $"{device,-12} {reads / seconds,6:F1} {writes / seconds,6:F1} {Delta("nread") / 1024 / seconds,8:F1} {Delta("nwritten") / 1024 / seconds,8:F1} " +
             $"{waitNs / 1e9 / seconds,5:F1} {activeNs / 1e9 / seconds,5:F1} {serviceMs,6:F1} {100 * Delta("wtime") / 1e9 / seconds,3:F0} {100 * Delta("rtime") / 1e9 / seconds,3:F0}");
     }
-
-    // Linux has no wait queue: those statistics may be absent, and count as 0.
-    private static double Number(KstatReading reading, string statistic) => reading.TryGetValue(statistic, out var v) ? Number(v) : 0;
-
-    /// <summary>A counter as a number; a time in nanoseconds (exact in the tree: <c>(long)</c> gives them).</summary>
-    private static double Number(KstatValue value) => value.Kind == KstatValueKind.HrTime ? (long)value : value.ToDouble();
 }

@@ -15,7 +15,13 @@ for (int round = 0; round < arguments.Rounds; round++)
     if (round > 0)
     {
         arguments.Wait();
-        foreach (string gone in ks.Update().Removed)
+        var update = ks.Update();
+        if (update.EndOfCapture)
+        {
+            break; // a capture replayed to its last round, where kstat(1) would have stopped too
+        }
+
+        foreach (string gone in update.Removed)
         {
             previous.Remove(gone); // a detached disk: forget it, as the Perl %prev would keep a stale entry
         }

@@ -35,6 +35,7 @@ internal sealed class RoundClock
     {
         var now = _time.GetElapsedTime(_origin);
         var pause = _wakeup + interval - now;
+        bool catchingUp = false;
         if (pause <= TimeSpan.Zero || pause < interval / 4)
         {
             if (_continued)
@@ -46,6 +47,7 @@ internal sealed class RoundClock
             {
                 _wakeup += interval;
                 pause = interval / 2;
+                catchingUp = true;
             }
         }
         else
@@ -53,6 +55,20 @@ internal sealed class RoundClock
             _wakeup += interval;
         }
 
+        Pause(pause);
+
+        // kstat(1) notes a SIGCONT in its signal handler, before the resumed process looks at the clock. Here the note
+        // comes from the runtime's signal thread and may arrive just after a late round was planned as catching up: then
+        // finish the round as kstat(1) would have planned it, a whole interval after the late round.
+        if (catchingUp && _continued)
+        {
+            _wakeup = now + interval;
+            Pause(_wakeup - _time.GetElapsedTime(_origin));
+        }
+    }
+
+    private void Pause(TimeSpan pause)
+    {
         if (pause >= MinimumPause)
         {
             _sleep(pause);

@@ -17,7 +17,13 @@ for (int round = 0; round < arguments.Rounds; round++)
     if (round > 0)
     {
         arguments.Wait();
-        if (ks.Update().Changed)
+        var update = ks.Update();
+        if (update.EndOfCapture)
+        {
+            break; // a capture replayed to its last round, where kstat(1) would have stopped too
+        }
+
+        if (update.Changed)
         {
             Console.WriteLine("<<State change>>");
             previous = null; // CPUs came or went: sums over them are not comparable, show totals since boot

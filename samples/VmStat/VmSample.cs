@@ -3,61 +3,56 @@ using Kstat.Tree;
 
 namespace Kstat.Samples;
 
-/// <summary>One vmstat sample: the cpu_stat counters summed over CPUs (null where no CPU has the statistic), and freemem.</summary>
+/// <summary>One vmstat sample: the cpu_stat kstat of every CPU (one immutable copy each) and freemem.</summary>
 internal sealed class VmSample
 {
     private static readonly string[] Counters = ["user", "kernel", "wait", "idle", "intr", "syscall", "pswitch", "pgpgin", "pgpgout"];
 
-    private readonly Dictionary<string, ulong?> _totals = [];
+    private readonly KstatSample _cpus;
 
-    private long _snapTime;
+    private readonly ulong? _freemem;
 
-    private long? _freemem;
+    private VmSample(KstatSample cpus, ulong? freemem)
+    {
+        _cpus = cpus;
+        _freemem = freemem;
+    }
 
     /// <summary>Reads the cpu_stat kstat of every CPU (in numeric instance order, as the Perl <c>sort { $a &lt;=&gt; $b }</c>) and system_pages.</summary>
     public static VmSample Take(KstatTree ks)
     {
-        var sample = new VmSample();
-        foreach (string counter in Counters)
-        {
-            sample._totals[counter] = null;
-        }
-
-        if (ks.TryGetValue("cpu_stat", out var cpus))
-        {
-            foreach (int n in cpus.Keys.Order())
-            {
-                if (!cpus[n].TryGetValue($"cpu_stat{n}", out var cpu))
-                {
-                    continue;
-                }
-
-                foreach (string counter in Counters)
-                {
-                    if (cpu.TryGetValue(counter, out var value))
-                    {
-                        sample._totals[counter] = (sample._totals[counter] ?? 0) + (ulong)value;
-                    }
-                }
-
-                sample._snapTime = Math.Max(sample._snapTime, cpu.SnapTime ?? 0);
-            }
-        }
-
-        if (ks.TryGetLeaf("unix", 0, "system_pages", out var pages) && pages.TryGetValue("freemem", out var freemem))
-        {
-            sample._freemem = (long)freemem;
-            sample._snapTime = Math.Max(sample._snapTime, pages.SnapTime ?? 0);
-        }
-
-        return sample;
+        var cpus = ks.TryGetValue("cpu_stat", out var module)
+            ? module.Keys.Order().SelectMany(n => module[n].Values)
+            : [];
+        ulong? freemem = ks.TryGetLeaf("unix", 0, "system_pages", out var pages) && pages.TryGetUInt64("freemem", out ulong free) ? free : null;
+        return new VmSample(KstatSample.Read(cpus), freemem);
     }
 
-    /// <summary>Formats the row: rates per second since <paramref name="previous"/>, or since boot (snaptime) for the first row.</summary>
+    /// <summary>Formats the row: rates per second since <paramref name="previous"/>, or since boot (snaptime counts from it) for the first row.</summary>
     public string FormatSince(VmSample? previous, int pageSize)
     {
-        double seconds = (_snapTime - (previous?._snapTime ?? 0)) / 1e9;
-        ulong? Delta(string counter) => _totals[counter] - (previous is null ? 0 : previous._totals[counter] ?? 0);
+        // Per CPU, then summed: each cpu_stat counter is 32 bits wide and wraps on its own, which a counter difference
+        // counts across (Perl's sum-then-subtract goes negative there).
+        var deltas = previous is null
+            ? _cpus.Values.Select(KstatDelta.FromZero).ToList()
+            : [.. _cpus.DeltasSince(previous._cpus).Values];
+        double seconds = deltas.Count == 0 ? 0 : (deltas.Max(d => d.Later.SnapTime) - deltas.Max(d => d.Earlier.SnapTime)) / 1e9;
+
+        // Null where no CPU has the statistic (Linux counts no syscalls per CPU): printed as "-", never as an invented 0.
+        ulong? Delta(string counter)
+        {
+            ulong? sum = null;
+            foreach (var delta in deltas)
+            {
+                if (delta.TryGetCounterDifference(counter, out ulong d))
+                {
+                    sum = (sum ?? 0) + d;
+                }
+            }
+
+            return sum;
+        }
+
         string Rate(string counter, double scale = 1) =>
             Delta(counter) is { } d && seconds > 0 ? (d * scale / seconds).ToString("F0", CultureInfo.InvariantCulture) : "-";
 

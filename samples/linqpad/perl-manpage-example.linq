@@ -18,7 +18,7 @@
 //   }
 using var kstat = NativeKstat.Open();
 var cpu0 = kstat["cpu_stat"][0]["cpu_stat0"];
-ulong Tick(string statistic) => cpu0.TryGetValue(statistic, out var v) ? (ulong)v : 0; // Linux may lack one: 0
+uint Tick(string statistic) => cpu0.TryGetValue(statistic, out var v) ? (uint)v : 0; // Linux may lack one: 0; 32-bit ticks wrap as uint does
 var (usr1, sys1, wio1, idle1) = (Tick("user"), Tick("kernel"), Tick("wait"), Tick("idle"));
 Console.WriteLine("usr sys wio idle");
 for (int round = 0; round < 5; round++)

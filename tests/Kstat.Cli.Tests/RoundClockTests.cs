@@ -63,6 +63,24 @@ public class RoundClockTests
     }
 
     [Fact]
+    public void A_sigcont_noted_while_a_late_round_catches_up_finishes_that_round_a_whole_interval_on()
+    {
+        // The runtime hands SIGCONT to another thread: its note may come after the late round was planned.
+        var time = new FakeTime(Start);
+        var clock = new RoundClock(time, time.Sleep);
+        var interval = TimeSpan.FromSeconds(4);
+
+        time.Advance(TimeSpan.FromSeconds(10)); // stopped with SIGSTOP during round 1
+        time.DuringNextSleep = clock.NoteContinued;
+        clock.SleepUntilNext(interval);         // planned as catching up (2 s), then re-planned: 4 s in all
+        time.Advance(TimeSpan.FromSeconds(1));
+        clock.SleepUntilNext(interval);         // and the new cadence holds
+
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3)], time.Sleeps);
+        Assert.Equal(TimeSpan.FromSeconds(18), time.GetElapsedTime(0));
+    }
+
+    [Fact]
     public void After_a_sigcont_a_round_on_time_keeps_the_schedule()
     {
         var time = new FakeTime(Start);

@@ -23,7 +23,7 @@ internal sealed class CaptureSource(SnapshotChain chain) : IKstatSource
         if (path == "-")
         {
             using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
-            return new(SnapshotChain.Read(stdin, StandardInputName));
+            return new(SnapshotChain.Read(stdin, sourceName: StandardInputName));
         }
 
         if (Directory.Exists(path))

@@ -133,7 +133,7 @@ public sealed partial class LibKstatChain
         int at = (uint)next < (uint)entries.Length && entries[next].Kid == kid ? next : Find(entries, kid);
         if (at < 0 || entries[at].Header is null)
         {
-            throw new KstatNotFoundException(header.Key);
+            throw new KstatNotFoundException(null, header.Key);
         }
 
         next = at + 1;

@@ -24,7 +24,7 @@ internal static class KstatErrno
         string message = $"{where} failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).";
         return errno switch
         {
-            Interop.Kstat.ENXIO => new KstatNotFoundException(key ?? string.Empty, message, errno),
+            Interop.Kstat.ENXIO => new KstatNotFoundException(message, key ?? string.Empty, errno),
             Interop.Kstat.EACCES or Interop.Kstat.EPERM => new UnauthorizedAccessException(message),
             _ => new KstatException(message, errno),
         };

@@ -90,7 +90,7 @@ public sealed class ProcfsChain : IKstatChain
         var inventory = _inventory;
         if (!inventory.ByKid.TryGetValue(header.Kid, out var kstat) || kstat.Key != header.Key)
         {
-            throw new KstatNotFoundException(header.Key);
+            throw new KstatNotFoundException(null, header.Key);
         }
 
         return kstat.Read(_context);

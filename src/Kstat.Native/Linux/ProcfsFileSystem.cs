@@ -81,7 +81,7 @@ internal class ProcfsFileSystem
             throw new KstatException($"The kstat '{key}' cannot be read: {path}: {e.Message}", e);
         }
 
-        return text ?? throw new KstatNotFoundException(key, $"The kstat '{key}' no longer exists: {path} is missing.");
+        return text ?? throw new KstatNotFoundException($"The kstat '{key}' no longer exists: {path} is missing.", key);
     }
 
     /// <summary>Reads a file that only adds statistics: <c>null</c> when it is missing or unreadable.</summary>

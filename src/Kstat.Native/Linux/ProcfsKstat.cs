@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kstat.Tree;
 
 namespace Kstat.Native;
@@ -15,7 +16,7 @@ internal abstract class ProcfsKstat(string module, int instance, string name, st
 
     public KstatType Type { get; } = type;
 
-    public string Key { get; } = KstatKey.Format(module, instance, name);
+    public string Key { get; } = string.Create(CultureInfo.InvariantCulture, $"{module}:{instance}:{name}");
 
     /// <summary>Reads the files this kstat needs, now, into one reading.</summary>
     /// <exception cref="KstatNotFoundException">The thing the kstat describes is gone.</exception>
@@ -35,7 +36,7 @@ internal abstract class ProcfsKstat(string module, int instance, string name, st
         string path = context.Files.Proc(file);
         string text = context.Files.ReadRequired(path, Key);
         long snap = context.Now();
-        return (parse(path, text) ?? throw new KstatNotFoundException(Key, $"The kstat '{Key}' no longer exists: {path} has no {what}."), snap);
+        return (parse(path, text) ?? throw new KstatNotFoundException($"The kstat '{Key}' no longer exists: {path} has no {what}.", Key), snap);
     }
 
     /// <summary>Tells whether <paramref name="other"/> is the same kstat (same key, class and type) with possibly refreshed parameters.</summary>

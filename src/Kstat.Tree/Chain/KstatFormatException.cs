@@ -8,14 +8,14 @@ public class KstatFormatException : KstatException
 {
     /// <summary>Initializes a new instance.</summary>
     /// <param name="problem">What was found and what was expected, without the position.</param>
-    /// <param name="source">The file name or another name of the input; <c>null</c> when it has none.</param>
+    /// <param name="sourceName">The file name or another name of the input; <c>null</c> when it has none.</param>
     /// <param name="line">The 1-based line number.</param>
     /// <param name="column">The 1-based column number.</param>
-    public KstatFormatException(string problem, string? source, int line, int column)
-        : base($"{source ?? "<input>"}:{line}:{column}: {problem}")
+    public KstatFormatException(string problem, string? sourceName, int line, int column)
+        : base($"{sourceName ?? "<input>"}:{line}:{column}: {problem}")
     {
         Problem = problem;
-        SourceName = source;
+        SourceName = sourceName;
         Line = line;
         Column = column;
     }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Kstat.Tree;
 
 /// <summary>The <c>"module:instance:name"</c> keys that Perl's <c>update()</c> reports and kstat(1) prints.</summary>
-public static class KstatKey
+internal static class KstatKey
 {
     /// <summary>Formats a key the way Perl's <c>update()</c> does (<c>%s:%d:%s</c>).</summary>
     /// <param name="module">The module.</param>

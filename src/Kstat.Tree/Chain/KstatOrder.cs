@@ -49,7 +49,7 @@ public static class KstatOrder
     /// <param name="yInstance">The second instance.</param>
     /// <param name="yName">The second name.</param>
     /// <returns>Negative, zero or positive.</returns>
-    public static int Compare(string xModule, int xInstance, string xName, string yModule, int yInstance, string yName)
+    internal static int Compare(string xModule, int xInstance, string xName, string yModule, int yInstance, string yName)
     {
         int c = CompareNames(xModule, yModule);
         if (c != 0)

@@ -13,18 +13,19 @@ namespace Kstat.Tree;
 /// <remarks>
 /// <para><see cref="Take"/> copies the leaves of a tree that hold values without reading anything;
 /// <see cref="Read"/> reads the leaves given. <see cref="DeltasSince"/> pairs two samples into
-/// <see cref="KstatDelta"/>s, skipping kstats re-created in between (their <c>crtime</c> changed).</para>
+/// <see cref="KstatDelta"/>s, skipping kstats re-created in between (their <c>crtime</c> changed). Each kstat's header
+/// (<see cref="Headers"/>, <see cref="TryGetHeader"/>) gives its module, instance and name without parsing the key.</para>
 /// <para>Immutable and thread safe.</para>
 /// </remarks>
 [DebuggerDisplay("Count = {Count}")]
 public sealed class KstatSample : IReadOnlyDictionary<string, KstatReading>
 {
-    private readonly Dictionary<string, (KstatReading Reading, long CrTime)> _entries;
+    private readonly Dictionary<string, (KstatReading Reading, KstatHeader Header)> _entries;
     private readonly ImmutableArray<string> _keys;
 
     private KstatSample(IEnumerable<KstatLeaf> leaves, bool readUnread)
     {
-        _entries = new Dictionary<string, (KstatReading, long)>(StringComparer.Ordinal);
+        _entries = new Dictionary<string, (KstatReading, KstatHeader)>(StringComparer.Ordinal);
         var keys = ImmutableArray.CreateBuilder<string>();
         foreach (var leaf in leaves)
         {
@@ -34,9 +35,9 @@ public sealed class KstatSample : IReadOnlyDictionary<string, KstatReading>
                 continue;
             }
 
-            // One state of the leaf: the reading and the crtime of the kstat it was read from, whatever an update does.
+            // One state of the leaf: the reading and the header of the kstat it was read from, whatever an update does.
             var state = leaf.ReadState();
-            if (_entries.TryAdd(leaf.Key, (state.Reading!, state.Header.CrTime)))
+            if (_entries.TryAdd(leaf.Key, (state.Reading!, state.Header)))
             {
                 keys.Add(leaf.Key);
             }
@@ -50,6 +51,9 @@ public sealed class KstatSample : IReadOnlyDictionary<string, KstatReading>
 
     /// <summary>Gets the keys, in the order sampled.</summary>
     public IEnumerable<string> Keys => _keys;
+
+    /// <summary>Gets the headers the kstats had when they were sampled, in the order sampled.</summary>
+    public IEnumerable<KstatHeader> Headers => _keys.Select(k => _entries[k].Header);
 
     /// <summary>Gets the readings, in the order sampled.</summary>
     public IEnumerable<KstatReading> Values => _keys.Select(k => _entries[k].Reading);
@@ -82,14 +86,14 @@ public sealed class KstatSample : IReadOnlyDictionary<string, KstatReading>
         return new KstatSample(leaves, readUnread: true);
     }
 
-    /// <summary>Gets the <c>crtime</c> the kstat had when it was sampled.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="crtime">The creation time in ns.</param>
+    /// <summary>Gets the header the kstat had when it was sampled: its module, instance, name, class and <c>crtime</c>.</summary>
+    /// <param name="key">The key <c>"module:instance:name"</c>.</param>
+    /// <param name="header">The header, or <c>null</c>.</param>
     /// <returns><see langword="true"/> when the sample has the kstat.</returns>
-    public bool TryGetCrTime(string key, out long crtime)
+    public bool TryGetHeader(string key, [NotNullWhen(true)] out KstatHeader? header)
     {
         bool found = _entries.TryGetValue(key, out var e);
-        crtime = e.CrTime;
+        header = e.Header;
         return found;
     }
 
@@ -101,7 +105,7 @@ public sealed class KstatSample : IReadOnlyDictionary<string, KstatReading>
     public KstatDelta? DeltaSince(KstatSample earlier, string key)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        return earlier._entries.TryGetValue(key, out var a) && _entries.TryGetValue(key, out var b) && a.CrTime == b.CrTime
+        return earlier._entries.TryGetValue(key, out var a) && _entries.TryGetValue(key, out var b) && a.Header.CrTime == b.Header.CrTime
             ? KstatDelta.Between(a.Reading, b.Reading)
             : null;
     }

@@ -107,17 +107,17 @@ public sealed class SnapshotChain : IKstatChain
     {
         ArgumentNullException.ThrowIfNull(text);
         using var reader = new StringReader(text);
-        return Read(reader, sourceName, format);
+        return Read(reader, format, sourceName);
     }
 
     /// <summary>Reads a capture from a reader, to its end.</summary>
     /// <param name="reader">The text kstat(1) printed; it is not disposed.</param>
-    /// <param name="sourceName">A name for the text in error messages (a file name), or <c>null</c>.</param>
     /// <param name="format">The format, or <see cref="SnapshotFormat.Auto"/> to detect it.</param>
+    /// <param name="sourceName">A name for the text in error messages (a file name), or <c>null</c>.</param>
     /// <returns>The chain, showing the first round.</returns>
     /// <exception cref="KstatFormatException">The text is not a kstat(1) capture in that format.</exception>
     /// <exception cref="IOException">The reader failed.</exception>
-    public static SnapshotChain Read(TextReader reader, string? sourceName = null, SnapshotFormat format = SnapshotFormat.Auto)
+    public static SnapshotChain Read(TextReader reader, SnapshotFormat format = SnapshotFormat.Auto, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         CheckFormat(format);
@@ -177,11 +177,11 @@ public sealed class SnapshotChain : IKstatChain
         var round = Current;
         if (!round.Readings.TryGetValue(header.Kid, out var reading))
         {
-            throw new KstatNotFoundException(header.Key, $"The kstat '{header.Key}' is not in round {_round + 1} of the capture.");
+            throw new KstatNotFoundException($"The kstat '{header.Key}' is not in round {_round + 1} of the capture.", header.Key);
         }
 
         return reading ?? throw new KstatNotFoundException(
-            header.Key, $"The capture has no data for the kstat '{header.Key}' in round {_round + 1}: kstat(1) printed only its crtime, so reading it had failed.");
+            $"The capture has no data for the kstat '{header.Key}' in round {_round + 1}: kstat(1) printed only its crtime, so reading it had failed.", header.Key);
     }
 
     /// <summary>Releases the chain; afterwards its members throw <see cref="ObjectDisposedException"/>.</summary>

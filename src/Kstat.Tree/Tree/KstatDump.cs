@@ -73,7 +73,7 @@ internal static class KstatDump
         KstatValueKind.Int32 or KstatValueKind.Int64 => value.ToInt64(),
         KstatValueKind.UInt32 or KstatValueKind.UInt64 => value.ToUInt64(),
         KstatValueKind.Double => value.ToDouble(),
-        KstatValueKind.HrTime => decimal.Parse(value.ToString(), CultureInfo.InvariantCulture),
+        KstatValueKind.HrTime => value.ToDecimal(), // exact seconds
         _ => value.ToString(),
     };
 

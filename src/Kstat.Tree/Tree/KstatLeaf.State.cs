@@ -64,7 +64,7 @@ public sealed partial class KstatLeaf
             var header = HeaderOf(seen);
             if (!IsValidState(seen))
             {
-                throw new KstatNotFoundException(Key, $"The kstat '{Key}' was removed from the chain before it was read.");
+                throw new KstatNotFoundException($"The kstat '{Key}' was removed from the chain before it was read.", Key);
             }
 
             KstatReading reading;
@@ -80,7 +80,7 @@ public sealed partial class KstatLeaf
                 var now = Volatile.Read(ref _state);
                 if (ReferenceEquals(now, seen))
                 {
-                    throw e.Key == Key ? e : new KstatNotFoundException(Key, $"The kstat '{Key}' no longer exists: {e.Message}", e.Errno);
+                    throw e.Key == Key ? e : new KstatNotFoundException($"The kstat '{Key}' no longer exists: {e.Message}", Key, e.Errno);
                 }
 
                 seen = now;

@@ -97,7 +97,7 @@ public sealed partial class KstatTree
                     leaves[i].Bind(headers[i], null); // the values held belong to the old kstat: the next access reads the new one
                 }
 
-                (errors ??= []).Add((headers[i], new KstatReadError(leaves[i].Key, e)));
+                (errors ??= []).Add((headers[i], new KstatReadError(headers[i], e)));
             }
         }
         finally

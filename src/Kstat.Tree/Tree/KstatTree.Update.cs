@@ -13,7 +13,8 @@ public sealed partial class KstatTree
     /// Brings the tree up to date, as Perl's <c>update()</c> does: updates the chain, adds new kstats (unread),
     /// removes vanished ones (and instances and modules left empty), and re-reads the leaves that were read.
     /// </summary>
-    /// <returns>What changed; <c>var (added, removed) = tree.Update();</c> gives Perl's list-context result.</returns>
+    /// <returns>What changed; <c>var (added, removed) = tree.Update();</c> gives Perl's list-context result. Over a capture,
+    /// each update steps to the next round, and <see cref="KstatUpdate.EndOfCapture"/> says when there was none left.</returns>
     /// <remarks>
     /// <para>Leaves never read are not read. The tree follows the chain's <see cref="IKstatChain.ChainId"/>: a chain
     /// updated by someone else (<c>tree.Chain.Update()</c>) is caught up with here.</para>
@@ -31,6 +32,7 @@ public sealed partial class KstatTree
         {
             Context.ThrowIfDisposed();
             var chain = Context.Chain;
+            bool endOfCapture = chain is SnapshotChain { IsLastRound: true }; // before the step, which the last round cannot take
             bool updated = chain.Update();
             var (chainId, headers) = Walk(chain);
             var added = ImmutableArray<KstatHeader>.Empty;
@@ -57,20 +59,20 @@ public sealed partial class KstatTree
             {
                 // The steady state of a monitor loop: the same immutable result as last round, not a new one.
                 var unchanged = _unchanged;
-                if (unchanged is null || unchanged.ChainId != chainId)
+                if (unchanged is null || unchanged.ChainId != chainId || unchanged.EndOfCapture != endOfCapture)
                 {
-                    _unchanged = unchanged = new KstatUpdate([], [], [], [], chainId);
+                    _unchanged = unchanged = new KstatUpdate([], [], [], [], chainId, endOfCapture);
                 }
 
                 return unchanged;
             }
 
-            return new KstatUpdate(SortedKeys(added), SortedKeys(removed), SortedKeys(replaced), errors, chainId);
+            return new KstatUpdate(Sorted(added), Sorted(removed), Sorted(replaced), errors, chainId, endOfCapture);
         }
     }
 
-    private static ImmutableArray<string> SortedKeys(ImmutableArray<KstatHeader> headers) =>
-        headers.IsEmpty ? [] : headers.Sort(KstatOrder.Headers).Select(h => h.Key).ToImmutableArray();
+    private static ImmutableArray<KstatHeader> Sorted(ImmutableArray<KstatHeader> headers) =>
+        headers.IsEmpty ? [] : headers.Sort(KstatOrder.Headers);
 
     /// <summary>Takes the chain's id and the headers of that same chain: the id read before and after the headers must agree,
     /// else the chain was updated in between (by another thread) and is read again.</summary>

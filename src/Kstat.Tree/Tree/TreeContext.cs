@@ -85,7 +85,7 @@ internal sealed class TreeContext(IKstatChain chain, KstatTreeOptions options)
             if (values[i].Kind == KstatValueKind.Char)
             {
                 var s = values[i].StripNul();
-                if (!s.Equals(values[i]))
+                if (s.GetCharBytes().Length != values[i].GetCharBytes().Length) // a NUL was cut (values equal by their text either way)
                 {
                     stripped ??= [.. values];
                     stripped[i] = s;

@@ -51,7 +51,7 @@ public sealed class KstatSchema
     /// <summary>Tells whether this schema has exactly <paramref name="names"/>, in that order.</summary>
     /// <param name="names">The names to compare.</param>
     /// <returns><see langword="true"/> when the names and their order are the same.</returns>
-    public bool SequenceEqual(ReadOnlySpan<string> names)
+    internal bool SequenceEqual(ReadOnlySpan<string> names)
     {
         if (names.Length != Names.Length)
         {

@@ -39,11 +39,11 @@ public sealed class FakeChain : IKstatChain
         {
             if (h == header)
             {
-                return reading ?? throw new KstatNotFoundException(header.Key);
+                return reading ?? throw new KstatNotFoundException(null, header.Key);
             }
         }
 
-        throw new KstatNotFoundException(header.Key);
+        throw new KstatNotFoundException(null, header.Key);
     }
 
     public void Dispose() => IsDisposed = true;

@@ -25,10 +25,16 @@ public sealed class FakeTime : TimeProvider
         _ticks += by.Ticks;
     }
 
+    /// <summary>Gets or sets what happens while the next sleep runs (once), as another thread would act meanwhile.</summary>
+    public Action? DuringNextSleep { get; set; }
+
     /// <summary>The sleep to inject: records the pause and lets that much time pass.</summary>
     public void Sleep(TimeSpan pause)
     {
         Sleeps.Add(pause);
+        var during = DuringNextSleep;
+        DuringNextSleep = null;
+        during?.Invoke();
         Advance(pause);
     }
 }

@@ -24,6 +24,15 @@ public sealed class PortingGuideTests
     [InlineData("%$leaf = ()", "Reset()")]
     [InlineData("dangles", "KstatNotFoundException")]
     [InlineData("IsValid", "KstatNotFoundException")]
+    [InlineData("== 2)", "misc[\"ncpus\"] == 2")]
+    [InlineData("eq \"on-line\"", "== \"on-line\"")]
+    [InlineData("defined $x ? $x : 0", "GetUInt64OrDefault(")]
+    [InlineData("printf(\"%-10s %8.2f", ",8:F2}")]
+    [InlineData("$now{syscall} - $prev{syscall}", "TryGetDifference(")]
+    [InlineData("since boot", "KstatDelta.FromZero(")]
+    [InlineData("wraps at its width", "CounterRate(")]
+    [InlineData("several rounds", "EndOfCapture")]
+    [InlineData("name may hold colons", "AddedHeaders")]
     public void Each_Perl_idiom_has_its_CSharp_twin(string perl, string csharp)
     {
         Assert.Contains(perl, Guide, StringComparison.Ordinal);

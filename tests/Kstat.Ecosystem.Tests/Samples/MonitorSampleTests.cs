@@ -64,6 +64,40 @@ public sealed partial class MonitorSampleTests
         }
     }
 
+    [Theory]
+    [Trait("Category", "Slow")]
+    [InlineData("VmStat")]
+    [InlineData("IoStat")]
+    public void A_monitor_with_an_interval_and_no_count_stops_at_the_end_of_a_capture(string sample)
+    {
+        // Three rounds of a disk and a CPU, 2 s apart; the user ticks of CPU 0 wrap at 32 bits between the last two.
+        var rounds = new[] { (100.0, 4294967000L), (102.0, 4294967196L), (104.0, 200L) }
+            .Select((r, i) => Disk(snaptime: r.Item1, reads: 1000 + 100 * i, writes: 400, nread: 10_240_000, nwritten: 4_096_000, rtime: 50 + i, rlentime: 80, wlentime: 0) +
+                              $"cpu_stat:0:cpu_stat0:user\t{r.Item2}\ncpu_stat:0:cpu_stat0:kernel\t{100 * (i + 1)}\ncpu_stat:0:cpu_stat0:idle\t1000\n" +
+                              $"cpu_stat:0:cpu_stat0:snaptime\t{Seconds(r.Item1)}\n");
+        string capture = Path.Combine(Path.GetTempPath(), $"kstat-{sample}-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(capture, string.Join("\n", rounds));
+        try
+        {
+            var rows = RunSample(sample, "--file", capture, "1");
+
+            if (sample == "VmStat")
+            {
+                Assert.Equal(4, rows.Length); // the header, then one row per round, and no row past the capture's end
+                Assert.Equal(["75", "25", "-", "0"], Fields(rows[3])[6..10]); // 300 user ticks across the wrap beside kernel's 100
+            }
+            else
+            {
+                Assert.Equal(6, rows.Length); // a header and a row per round
+                Assert.Equal("50.0", Fields(rows[5])[1]); // 100 reads in 2 s
+            }
+        }
+        finally
+        {
+            File.Delete(capture);
+        }
+    }
+
     [Fact]
     [Trait("Category", "Slow")]
     public void OtelExport_exports_each_selected_counter_of_a_capture_through_OpenTelemetry()

@@ -28,11 +28,11 @@ public unsafe class KstatDecoderTests : DoubleTest
         var r = ReadOnce("test:0:ints");
 
         Assert.Equal(["i32", "u32", "i64", "i64min", "u64"], r.Keys);
-        Assert.Equal(KstatValue.FromInt32(int.MinValue), r["i32"]);
-        Assert.Equal(KstatValue.FromUInt32(uint.MaxValue), r["u32"]);
-        Assert.Equal(KstatValue.FromInt64(-1), r["i64"]); // signed and exact; Perl's unsigned quirk is not copied
-        Assert.Equal(KstatValue.FromInt64(long.MinValue), r["i64min"]);
-        Assert.Equal(KstatValue.FromUInt64(ulong.MaxValue), r["u64"]);
+        KstatAssert.Same(KstatValue.FromInt32(int.MinValue), r["i32"]);
+        KstatAssert.Same(KstatValue.FromUInt32(uint.MaxValue), r["u32"]);
+        KstatAssert.Same(KstatValue.FromInt64(-1), r["i64"]); // signed and exact; Perl's unsigned quirk is not copied
+        KstatAssert.Same(KstatValue.FromInt64(long.MinValue), r["i64min"]);
+        KstatAssert.Same(KstatValue.FromUInt64(ulong.MaxValue), r["u64"]);
     }
 
     [Fact]
@@ -67,9 +67,9 @@ public unsafe class KstatDecoderTests : DoubleTest
 
         var r = ReadOnce("test:0:strings");
 
-        Assert.Equal(KstatValue.FromString(longText), r["brand"]);
-        Assert.Equal(KstatValue.FromString(""), r["empty"]);
-        Assert.Equal(KstatValue.FromString("null"), r["missing"]); // as Perl gives a NULL pointer
+        KstatAssert.Same(KstatValue.FromString(longText), r["brand"]);
+        KstatAssert.Same(KstatValue.FromString(""), r["empty"]);
+        KstatAssert.Same(KstatValue.FromString("null"), r["missing"]); // as Perl gives a NULL pointer
         Assert.Equal("naïve", (string)r["utf8"]);
     }
 
@@ -85,8 +85,8 @@ public unsafe class KstatDecoderTests : DoubleTest
         var r = ReadOnce("test:0:odd");
 
         Assert.Equal(["f", "d", "after"], r.Keys);
-        Assert.Equal(KstatValue.FromDouble(1.5), r["f"]);
-        Assert.Equal(KstatValue.FromDouble(-2.25), r["d"]);
+        KstatAssert.Same(KstatValue.FromDouble(1.5), r["f"]);
+        KstatAssert.Same(KstatValue.FromDouble(-2.25), r["d"]);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public unsafe class KstatDecoderTests : DoubleTest
         var r = ReadOnce("test:0:twice");
 
         Assert.Equal(["a", "b"], r.Keys);
-        Assert.Equal(KstatValue.FromUInt64(3), r["a"]);
+        KstatAssert.Same(KstatValue.FromUInt64(3), r["a"]);
     }
 
     [Fact]
@@ -194,11 +194,11 @@ public unsafe class KstatDecoderTests : DoubleTest
         Assert.Equal(
             ["nread", "nwritten", "reads", "writes", "wtime", "wlentime", "wlastupdate", "rtime", "rlentime", "rlastupdate", "wcnt", "rcnt"],
             r.Keys);
-        Assert.Equal(KstatValue.FromUInt64(ulong.MaxValue), r["nread"]);
-        Assert.Equal(KstatValue.FromUInt32(uint.MaxValue), r["reads"]);
-        Assert.Equal(KstatValue.HrTime(long.MaxValue), r["rtime"]);
-        Assert.Equal(KstatValue.HrTime(7), r["wlastupdate"]);
-        Assert.Equal(KstatValue.FromUInt32(12), r["rcnt"]);
+        KstatAssert.Same(KstatValue.FromUInt64(ulong.MaxValue), r["nread"]);
+        KstatAssert.Same(KstatValue.FromUInt32(uint.MaxValue), r["reads"]);
+        KstatAssert.Same(KstatValue.HrTime(long.MaxValue), r["rtime"]);
+        KstatAssert.Same(KstatValue.HrTime(7), r["wlastupdate"]);
+        KstatAssert.Same(KstatValue.FromUInt32(12), r["rcnt"]);
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public unsafe class KstatDecoderTests : DoubleTest
 
         Assert.Equal(["name", "num_events", "elapsed_time", "min_time", "max_time", "start_time", "stop_time"], r.Keys);
         Assert.Equal(name, r["name"].GetCharBytes().ToArray());
-        Assert.Equal(KstatValue.FromUInt64(ulong.MaxValue), r["num_events"]);
+        KstatAssert.Same(KstatValue.FromUInt64(ulong.MaxValue), r["num_events"]);
         Assert.Equal([1L, 2, 3, 4, 5], r.Values.Skip(2).Select(v => (long)v));
         Assert.All(r.Values.Skip(2), v => Assert.Equal(KstatValueKind.HrTime, v.Kind));
     }

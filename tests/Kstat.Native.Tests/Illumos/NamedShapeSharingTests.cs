@@ -22,10 +22,10 @@ public class NamedShapeSharingTests : DoubleTest
         var second = chain.Read(HeaderOf(chain, "e1000g:1:mac"));
 
         Assert.Same(first.Schema, second.Schema);
-        Assert.Equal(KstatValue.FromUInt64(10), first["ipackets"]);
-        Assert.Equal(KstatValue.FromUInt64(20), second["ipackets"]);
-        Assert.Equal(KstatValue.FromInt32(1), first["link_state"]);
-        Assert.Equal(KstatValue.FromInt32(0), second["link_state"]);
+        KstatAssert.Same(KstatValue.FromUInt64(10), first["ipackets"]);
+        KstatAssert.Same(KstatValue.FromUInt64(20), second["ipackets"]);
+        KstatAssert.Same(KstatValue.FromInt32(1), first["link_state"]);
+        KstatAssert.Same(KstatValue.FromInt32(0), second["link_state"]);
     }
 
     [Fact]

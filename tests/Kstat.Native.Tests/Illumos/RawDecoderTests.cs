@@ -51,13 +51,13 @@ public class RawDecoderTests : DoubleTest
                     Assert.Equal($"text{i}", value.ToString());
                     break;
                 case ('i', 4):
-                    Assert.Equal(KstatValue.FromInt32(unchecked((int)ValueFor(i, size, kind))), value);
+                    KstatAssert.Same(KstatValue.FromInt32(unchecked((int)ValueFor(i, size, kind))), value);
                     break;
                 case ('u', 4):
-                    Assert.Equal(KstatValue.FromUInt32((uint)ValueFor(i, size, kind)), value);
+                    KstatAssert.Same(KstatValue.FromUInt32((uint)ValueFor(i, size, kind)), value);
                     break;
                 default:
-                    Assert.Equal(KstatValue.FromUInt64(ValueFor(i, size, kind)), value);
+                    KstatAssert.Same(KstatValue.FromUInt64(ValueFor(i, size, kind)), value);
                     break;
             }
         }

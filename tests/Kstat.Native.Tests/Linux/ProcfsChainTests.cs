@@ -46,10 +46,10 @@ public class ProcfsChainTests
         using var ks = Tree();
         // cpu0 15454 0 1397 44935 21 0 8 17 0 0: user+nice, system+irq+softirq, iowait, idle.
         var cpu0 = ks["cpu_stat"][0]["cpu_stat0"];
-        Assert.Equal(KstatValue.FromUInt32(15454), cpu0["user"]);
-        Assert.Equal(KstatValue.FromUInt32(1397 + 0 + 8), cpu0["kernel"]);
-        Assert.Equal(KstatValue.FromUInt32(21), cpu0["wait"]);
-        Assert.Equal(KstatValue.FromUInt32(44935), cpu0["idle"]);
+        KstatAssert.Same(KstatValue.FromUInt32(15454), cpu0["user"]);
+        KstatAssert.Same(KstatValue.FromUInt32(1397 + 0 + 8), cpu0["kernel"]);
+        KstatAssert.Same(KstatValue.FromUInt32(21), cpu0["wait"]);
+        KstatAssert.Same(KstatValue.FromUInt32(44935), cpu0["idle"]);
 
         // cpu1 16135 0 1441 43946 310 0 13 18 0 0
         var cpu1 = ks["cpu_stat"][1]["cpu_stat1"];
@@ -63,8 +63,8 @@ public class ProcfsChainTests
     {
         using var ks = Tree();
         var cpu0 = ks["cpu_stat"][0]["cpu_stat0"];
-        Assert.Equal(KstatValue.FromUInt32(76435), cpu0["xcalls"]); // CAL: 76435 82987
-        Assert.Equal(KstatValue.FromUInt32(208517), cpu0["intr"]); // the CPU0 column summed (cross-checked with awk)
+        KstatAssert.Same(KstatValue.FromUInt32(76435), cpu0["xcalls"]); // CAL: 76435 82987
+        KstatAssert.Same(KstatValue.FromUInt32(208517), cpu0["intr"]); // the CPU0 column summed (cross-checked with awk)
         Assert.Equal(230228u, (ulong)ks["cpu_stat"][1]["cpu_stat1"]["intr"]);
         Assert.False(cpu0.ContainsKey("syscall")); // Linux has no per-CPU syscall count: absent, not 0
         Assert.False(cpu0.ContainsKey("pswitch"));
@@ -75,13 +75,13 @@ public class ProcfsChainTests
     {
         using var ks = Tree();
         var sys = ks["cpu"][0]["sys"];
-        Assert.Equal(KstatValue.FromUInt64(15454), sys["cpu_ticks_user"]);
-        Assert.Equal(KstatValue.FromUInt64(1405), sys["cpu_ticks_kernel"]);
-        Assert.Equal(KstatValue.FromUInt64(15454UL * 10_000_000), sys["cpu_nsec_user"]);
-        Assert.Equal(KstatValue.FromUInt64(1405UL * 10_000_000), sys["cpu_nsec_kernel"]);
-        Assert.Equal(KstatValue.FromUInt64(44935UL * 10_000_000), sys["cpu_nsec_idle"]);
-        Assert.Equal(KstatValue.FromUInt64(21UL * 10_000_000), sys["cpu_nsec_wait"]);
-        Assert.Equal(KstatValue.FromUInt64(8UL * 10_000_000), sys["cpu_nsec_intr"]); // irq 0 + softirq 8
+        KstatAssert.Same(KstatValue.FromUInt64(15454), sys["cpu_ticks_user"]);
+        KstatAssert.Same(KstatValue.FromUInt64(1405), sys["cpu_ticks_kernel"]);
+        KstatAssert.Same(KstatValue.FromUInt64(15454UL * 10_000_000), sys["cpu_nsec_user"]);
+        KstatAssert.Same(KstatValue.FromUInt64(1405UL * 10_000_000), sys["cpu_nsec_kernel"]);
+        KstatAssert.Same(KstatValue.FromUInt64(44935UL * 10_000_000), sys["cpu_nsec_idle"]);
+        KstatAssert.Same(KstatValue.FromUInt64(21UL * 10_000_000), sys["cpu_nsec_wait"]);
+        KstatAssert.Same(KstatValue.FromUInt64(8UL * 10_000_000), sys["cpu_nsec_intr"]); // irq 0 + softirq 8
     }
 
     [Fact]
@@ -91,13 +91,13 @@ public class ProcfsChainTests
         var info = ks["cpu_info"][1]["cpu_info1"];
         Assert.Equal("AMD EPYC", (string)info["brand"]);
         Assert.Equal("AuthenticAMD", (string)info["vendor_id"]);
-        Assert.Equal(KstatValue.FromInt32(26), info["family"]);
-        Assert.Equal(KstatValue.FromInt32(2), info["model"]);
-        Assert.Equal(KstatValue.FromInt32(1), info["stepping"]);
-        Assert.Equal(KstatValue.FromInt64(2600), info["clock_MHz"]); // 2599.998 rounded
-        Assert.Equal(KstatValue.FromInt64(0), info["chip_id"]);
-        Assert.Equal(KstatValue.FromInt64(1), info["core_id"]); // sysfs cpu1/topology/core_id
-        Assert.Equal(KstatValue.FromInt32(2), info["ncore_per_chip"]);
+        KstatAssert.Same(KstatValue.FromInt32(26), info["family"]);
+        KstatAssert.Same(KstatValue.FromInt32(2), info["model"]);
+        KstatAssert.Same(KstatValue.FromInt32(1), info["stepping"]);
+        KstatAssert.Same(KstatValue.FromInt64(2600), info["clock_MHz"]); // 2599.998 rounded
+        KstatAssert.Same(KstatValue.FromInt64(0), info["chip_id"]);
+        KstatAssert.Same(KstatValue.FromInt64(1), info["core_id"]); // sysfs cpu1/topology/core_id
+        KstatAssert.Same(KstatValue.FromInt32(2), info["ncore_per_chip"]);
         Assert.Equal("on-line", info["state"].ToString());
         Assert.Equal("on-line", ks["cpu_info"][0]["cpu_info0"]["state"].ToString()); // cpu0 has no 'online' file
     }
@@ -107,15 +107,15 @@ public class ProcfsChainTests
     {
         using var ks = Tree();
         var misc = ks["unix"][0]["system_misc"];
-        Assert.Equal(KstatValue.FromUInt32(2), misc["ncpus"]);
-        Assert.Equal(KstatValue.FromUInt32(61972), misc["lbolt"]); // uptime 619.72 s
-        Assert.Equal(KstatValue.FromUInt32(61972), misc["clk_intr"]);
-        Assert.Equal(KstatValue.FromUInt32(3), misc["nproc"]); // process directories 1, 42, 137
-        Assert.Equal(KstatValue.FromUInt32(3422), misc["avenrun_1min"]); // 13.37 × 256 = 3422.72
-        Assert.Equal(KstatValue.FromUInt32(1239), misc["avenrun_5min"]); // 4.84 × 256 = 1239.04
-        Assert.Equal(KstatValue.FromUInt32(458), misc["avenrun_15min"]); // 1.79 × 256 = 458.24
-        Assert.Equal(KstatValue.FromUInt32(1795295156), misc["boot_time"]);
-        Assert.Equal(KstatValue.FromUInt32(10_000_000), misc["nsec_per_tick"]);
+        KstatAssert.Same(KstatValue.FromUInt32(2), misc["ncpus"]);
+        KstatAssert.Same(KstatValue.FromUInt32(61972), misc["lbolt"]); // uptime 619.72 s
+        KstatAssert.Same(KstatValue.FromUInt32(61972), misc["clk_intr"]);
+        KstatAssert.Same(KstatValue.FromUInt32(3), misc["nproc"]); // process directories 1, 42, 137
+        KstatAssert.Same(KstatValue.FromUInt32(3422), misc["avenrun_1min"]); // 13.37 × 256 = 3422.72
+        KstatAssert.Same(KstatValue.FromUInt32(1239), misc["avenrun_5min"]); // 4.84 × 256 = 1239.04
+        KstatAssert.Same(KstatValue.FromUInt32(458), misc["avenrun_15min"]); // 1.79 × 256 = 458.24
+        KstatAssert.Same(KstatValue.FromUInt32(1795295156), misc["boot_time"]);
+        KstatAssert.Same(KstatValue.FromUInt32(10_000_000), misc["nsec_per_tick"]);
     }
 
     [Fact]
@@ -123,11 +123,11 @@ public class ProcfsChainTests
     {
         using var ks = Tree();
         var pages = ks["unix"][0]["system_pages"];
-        Assert.Equal(KstatValue.FromUInt64(24684096 / 4), pages["physmem"]); // kB / 4 = 4 KiB pages
-        Assert.Equal(KstatValue.FromUInt64(24684096 / 4), pages["pagestotal"]);
-        Assert.Equal(KstatValue.FromUInt64(23992384 / 4), pages["freemem"]); // MemAvailable
-        Assert.Equal(KstatValue.FromUInt64(23992384 / 4), pages["pagesfree"]);
-        Assert.Equal(KstatValue.FromUInt64((24684096 - (19540 + 26488 + 2716 + 6328)) / 4), pages["availrmem"]);
+        KstatAssert.Same(KstatValue.FromUInt64(24684096 / 4), pages["physmem"]); // kB / 4 = 4 KiB pages
+        KstatAssert.Same(KstatValue.FromUInt64(24684096 / 4), pages["pagestotal"]);
+        KstatAssert.Same(KstatValue.FromUInt64(23992384 / 4), pages["freemem"]); // MemAvailable
+        KstatAssert.Same(KstatValue.FromUInt64(23992384 / 4), pages["pagesfree"]);
+        KstatAssert.Same(KstatValue.FromUInt64((24684096 - (19540 + 26488 + 2716 + 6328)) / 4), pages["availrmem"]);
         Assert.Equal("pages", pages["class"].ToString());
     }
 
@@ -136,12 +136,12 @@ public class ProcfsChainTests
     {
         using var ks = Tree();
         var eth0 = ks["link"][0]["eth0"];
-        Assert.Equal(KstatValue.FromUInt64(74672599), eth0["rbytes64"]);
-        Assert.Equal(KstatValue.FromUInt32(74672599), eth0["rbytes"]);
-        Assert.Equal(KstatValue.FromUInt64(2838), eth0["ipackets64"]);
-        Assert.Equal(KstatValue.FromUInt64(168222), eth0["obytes64"]);
-        Assert.Equal(KstatValue.FromUInt64(1798), eth0["opackets64"]);
-        Assert.Equal(KstatValue.FromUInt32(0), eth0["ierrors"]);
+        KstatAssert.Same(KstatValue.FromUInt64(74672599), eth0["rbytes64"]);
+        KstatAssert.Same(KstatValue.FromUInt32(74672599), eth0["rbytes"]);
+        KstatAssert.Same(KstatValue.FromUInt64(2838), eth0["ipackets64"]);
+        KstatAssert.Same(KstatValue.FromUInt64(168222), eth0["obytes64"]);
+        KstatAssert.Same(KstatValue.FromUInt64(1798), eth0["opackets64"]);
+        KstatAssert.Same(KstatValue.FromUInt32(0), eth0["ierrors"]);
         Assert.False(eth0.ContainsKey("ifspeed")); // not in /proc/net/dev: absent
     }
 
@@ -151,15 +151,15 @@ public class ProcfsChainTests
         using var ks = Tree();
         // 254 0 vda 9588 4802 1523898 7661 4039 7575 860568 1495 0 4868 10040 ...
         var vda = ks["vd"][0]["vda"];
-        Assert.Equal(KstatValue.FromUInt64(1523898UL * 512), vda["nread"]);
-        Assert.Equal(KstatValue.FromUInt64(860568UL * 512), vda["nwritten"]);
-        Assert.Equal(KstatValue.FromUInt32(9588), vda["reads"]);
-        Assert.Equal(KstatValue.FromUInt32(4039), vda["writes"]);
-        Assert.Equal(KstatValue.HrTime(4868L * 1_000_000), vda["rtime"]);
-        Assert.Equal(KstatValue.HrTime(10040L * 1_000_000), vda["rlentime"]);
-        Assert.Equal(KstatValue.FromUInt32(0), vda["rcnt"]);
-        Assert.Equal(KstatValue.HrTime(0), vda["wtime"]); // Linux has one queue: the wait queue is 0
-        Assert.Equal(KstatValue.FromUInt32(0), vda["wcnt"]);
+        KstatAssert.Same(KstatValue.FromUInt64(1523898UL * 512), vda["nread"]);
+        KstatAssert.Same(KstatValue.FromUInt64(860568UL * 512), vda["nwritten"]);
+        KstatAssert.Same(KstatValue.FromUInt32(9588), vda["reads"]);
+        KstatAssert.Same(KstatValue.FromUInt32(4039), vda["writes"]);
+        KstatAssert.Same(KstatValue.HrTime(4868L * 1_000_000), vda["rtime"]);
+        KstatAssert.Same(KstatValue.HrTime(10040L * 1_000_000), vda["rlentime"]);
+        KstatAssert.Same(KstatValue.FromUInt32(0), vda["rcnt"]);
+        KstatAssert.Same(KstatValue.HrTime(0), vda["wtime"]); // Linux has one queue: the wait queue is 0
+        KstatAssert.Same(KstatValue.FromUInt32(0), vda["wcnt"]);
         Assert.Equal(vda["snaptime"], vda["rlastupdate"]);
         Assert.Equal(
             ["nread", "nwritten", "reads", "writes", "wtime", "wlentime", "wlastupdate", "rtime", "rlentime", "rlastupdate", "wcnt", "rcnt"],
@@ -171,18 +171,18 @@ public class ProcfsChainTests
     {
         using var ks = Tree();
         var arc = ks["zfs"][0]["arcstats"];
-        Assert.Equal(KstatValue.FromUInt64(21546), arc["hits"]);
-        Assert.Equal(KstatValue.FromUInt64(12637683712), arc["c_max"]);
-        Assert.Equal(KstatValue.FromInt32(-1), arc["arc_no_grow"]);
-        Assert.Equal(KstatValue.FromUInt32(7), arc["memory_throttle_count"]);
+        KstatAssert.Same(KstatValue.FromUInt64(21546), arc["hits"]);
+        KstatAssert.Same(KstatValue.FromUInt64(12637683712), arc["c_max"]);
+        KstatAssert.Same(KstatValue.FromInt32(-1), arc["arc_no_grow"]);
+        KstatAssert.Same(KstatValue.FromUInt32(7), arc["memory_throttle_count"]);
         Assert.Equal("healthy as can be", (string)arc["arc_state"]);
         Assert.Equal(185523306932063L, arc.SnapTime); // the SPL's own snaptime
 
         var io = ks["zfs/tank"][0]["io"];
-        Assert.Equal(KstatValue.FromUInt64(1048576), io["nread"]);
-        Assert.Equal(KstatValue.FromUInt32(20), io["writes"]);
-        Assert.Equal(KstatValue.HrTime(800), io["rlastupdate"]);
-        Assert.Equal(KstatValue.FromUInt32(1), io["rcnt"]);
+        KstatAssert.Same(KstatValue.FromUInt64(1048576), io["nread"]);
+        KstatAssert.Same(KstatValue.FromUInt32(20), io["writes"]);
+        KstatAssert.Same(KstatValue.HrTime(800), io["rlastupdate"]);
+        KstatAssert.Same(KstatValue.FromUInt32(1), io["rcnt"]);
     }
 
     [Fact]

@@ -37,12 +37,12 @@ public class ProcfsChainUpdateTests
         Assert.Equal(["link:0:ifb1", "loop:7:loop7"], update.Removed.ToArray());
         Assert.Empty(update.Replaced);
         Assert.Empty(update.ReadErrors.ToArray());
-        Assert.Equal(KstatValue.FromUInt32(15454), ks["cpu_stat"][0]["cpu_stat0"]["user"]);
-        Assert.Equal(KstatValue.FromUInt32(100 + 5), ks["cpu_stat"][2]["cpu_stat2"]["user"]); // cpu2 100 5 40 900 7 2 3
-        Assert.Equal(KstatValue.FromUInt32(40 + 2 + 3), ks["cpu_stat"][2]["cpu_stat2"]["kernel"]);
+        KstatAssert.Same(KstatValue.FromUInt32(15454), ks["cpu_stat"][0]["cpu_stat0"]["user"]);
+        KstatAssert.Same(KstatValue.FromUInt32(100 + 5), ks["cpu_stat"][2]["cpu_stat2"]["user"]); // cpu2 100 5 40 900 7 2 3
+        KstatAssert.Same(KstatValue.FromUInt32(40 + 2 + 3), ks["cpu_stat"][2]["cpu_stat2"]["kernel"]);
         Assert.Equal("partition", ks["sd"][1]["sdb1"].Class);
-        Assert.Equal(KstatValue.FromUInt64(64 * 512), ks["sd"][1]["sdb1"]["nwritten"]);
-        Assert.Equal(KstatValue.FromUInt32(3), ks["unix"][0]["system_misc"]["ncpus"]);
+        KstatAssert.Same(KstatValue.FromUInt64(64 * 512), ks["sd"][1]["sdb1"]["nwritten"]);
+        KstatAssert.Same(KstatValue.FromUInt32(3), ks["unix"][0]["system_misc"]["ncpus"]);
     }
 
     [Fact]
@@ -81,6 +81,6 @@ public class ProcfsChainUpdateTests
         var info = ks["cpu_info"][1]["cpu_info1"];
         Assert.Equal("off-line", info["state"].ToString());
         Assert.False(info.ContainsKey("brand")); // an off-line CPU has no cpuinfo block: absent, not invented
-        Assert.Equal(KstatValue.FromInt64(1), info["core_id"]); // sysfs topology still says
+        KstatAssert.Same(KstatValue.FromInt64(1), info["core_id"]); // sysfs topology still says
     }
 }

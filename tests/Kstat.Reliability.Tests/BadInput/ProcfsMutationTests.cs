@@ -97,7 +97,7 @@ public sealed class ProcfsMutationTests(ITestOutputHelper output) : IDisposable
         try
         {
             var update = tree.Update();
-            foreach (var error in update.ReadErrorDetails)
+            foreach (var error in update.ReadErrors)
             {
                 readErrors++;
                 if (Judge(error.Exception, error.Key) is { } problem && problem != MutationStats.Refusal)

@@ -45,7 +45,7 @@ public class SnapshotMutationTests(ITestOutputHelper output)
                 else
                 {
                     var encoding = new UTF8Encoding(false, throwOnInvalidBytes: (i & 1) == 0);
-                    failure = ParseAndUse(name, () => new KstatTree(SnapshotChain.Read(new StreamReader(new MemoryStream(damaged), encoding), name, asFormat)));
+                    failure = ParseAndUse(name, () => new KstatTree(SnapshotChain.Read(new StreamReader(new MemoryStream(damaged), encoding), asFormat, name)));
                 }
 
                 stats.Record(clock.Elapsed, failure, $"mutation {i} of seed {seed} ({name}, {format})");
@@ -90,7 +90,7 @@ public class SnapshotMutationTests(ITestOutputHelper output)
                 }
 
                 var update = tree.Update();
-                foreach (var error in update.ReadErrorDetails)
+                foreach (var error in update.ReadErrors)
                 {
                     if (error.Exception is not KstatNotFoundException notFound || notFound.Key != error.Key)
                     {

@@ -91,14 +91,15 @@ public sealed partial class ChurnMachine
                 Expect(leaf.Count == model.Values!.Count + 3, $"{model.Key}: Count {leaf.Count}");
                 break;
             case 1:
-                Expect(leaf["s0"] == model.Values![0].Value, $"{model.Key}: s0 = {leaf["s0"]}, expected {model.Values![0].Value}");
+                Expect(leaf["s0"] == model.Values![0].Value && leaf["s0"].Kind == model.Values![0].Value.Kind, $"{model.Key}: s0 = {leaf["s0"]}, expected {model.Values![0].Value}");
                 break;
             case 2:
                 Expect(leaf.TryGetValue("snaptime", out var snap) && snap.Kind == KstatValueKind.HrTime, $"{model.Key}: snaptime");
                 break;
             case 3:
                 var pairs = leaf.Where(p => p.Key is not ("class" or "crtime" or "snaptime")).ToList();
-                Expect(pairs.SequenceEqual(model.Values!), $"{model.Key}: enumeration differs");
+                // Kinds too: values of different kinds can be equal (UInt32 2 == Int64 2), and a kind is part of what was read.
+                Expect(pairs.Select(p => (p.Key, p.Value.Kind, p.Value)).SequenceEqual(model.Values!.Select(p => (p.Key, p.Value.Kind, p.Value))), $"{model.Key}: enumeration differs");
                 break;
             case 4:
                 Expect(leaf.GetReading().Count == model.Values!.Count, $"{model.Key}: reading count");
@@ -175,7 +176,7 @@ public sealed partial class ChurnMachine
         ExpectKeys("Added", result.Added, added);
         ExpectKeys("Removed", result.Removed, removed);
         ExpectKeys("Replaced", result.Replaced, replaced);
-        ExpectKeys("ReadErrors", result.ReadErrors, errors);
+        ExpectKeys("ReadErrors", [.. result.ReadErrors.Select(e => e.Key)], errors);
         Expect(result.Changed == (added.Count + removed.Count + replaced.Count > 0), "Changed");
         if (errors.Count > 0)
         {
@@ -186,9 +187,9 @@ public sealed partial class ChurnMachine
     private static void ExpectKeys(string what, System.Collections.Immutable.ImmutableArray<string> actual, List<ModelLeaf> expected)
     {
         var keys = expected
-            .Select(l => ChurnOp.Keys[l.Slot])
-            .Order(Comparer<(string Module, int Instance, string Name)>.Create((x, y) => KstatOrder.Compare(x.Module, x.Instance, x.Name, y.Module, y.Instance, y.Name)))
-            .Select(k => KstatKey.Format(k.Module, k.Instance, k.Name))
+            .Select(l => ChurnOp.HeaderOf(l.Slot))
+            .Order(KstatOrder.Headers)
+            .Select(h => h.Key)
             .ToList();
         Expect(actual.SequenceEqual(keys), $"{what}: got [{string.Join(", ", actual)}], expected [{string.Join(", ", keys)}]");
     }

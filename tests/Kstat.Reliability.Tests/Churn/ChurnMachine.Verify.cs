@@ -6,7 +6,7 @@ namespace Kstat.Reliability.Tests.Churn;
 public sealed partial class ChurnMachine
 {
     private static readonly Dictionary<string, int> SlotOfKey = ChurnOp.Keys
-        .Select((k, i) => (Key: KstatKey.Format(k.Module, k.Instance, k.Name), Slot: i))
+        .Select((_, i) => (ChurnOp.HeaderOf(i).Key, Slot: i))
         .ToDictionary(p => p.Key, p => p.Slot, StringComparer.Ordinal);
 
     /// <summary>Compares every node of the tree and every detached leaf with the model, without reading anything.</summary>

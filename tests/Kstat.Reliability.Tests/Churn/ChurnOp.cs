@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kstat.Tree;
 
 namespace Kstat.Reliability.Tests.Churn;
 
@@ -18,6 +19,9 @@ public readonly record struct ChurnOp(ChurnOpKind Kind, int Slot, int Arg, ulong
          from instance in new[] { -1, 0, 1 }
          from name in new[] { "stat", "misc" }
          select (module, instance, name == "stat" ? module + "stat" + instance.ToString(CultureInfo.InvariantCulture) : name)).ToArray();
+
+    /// <summary>The header of a slot's kstat (class, type, crtime and kid aside): its key and its place in kstat(1) order.</summary>
+    public static KstatHeader HeaderOf(int slot) => new(Keys[slot].Module, Keys[slot].Instance, Keys[slot].Name, "", KstatType.Named, 0, 0);
 
     private static readonly (ChurnOpKind Kind, int Weight)[] Weights =
     [

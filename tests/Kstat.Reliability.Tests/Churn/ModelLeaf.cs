@@ -7,7 +7,7 @@ public sealed class ModelLeaf(int slot, long kid, long crTime)
 {
     public int Slot { get; } = slot;
 
-    public string Key { get; } = KstatKey.Format(ChurnOp.Keys[slot].Module, ChurnOp.Keys[slot].Instance, ChurnOp.Keys[slot].Name);
+    public string Key { get; } = ChurnOp.HeaderOf(slot).Key;
 
     public long Kid { get; set; } = kid;
 

@@ -188,7 +188,8 @@ public class ConcurrencyTests(ITestOutputHelper output)
         else
         {
             var sample = KstatSample.Read([leaf]);
-            Assert.True(sample.TryGetCrTime(leaf.Key, out crtime));
+            Assert.True(sample.TryGetHeader(leaf.Key, out var header));
+            crtime = header.CrTime;
             var reading = sample[leaf.Key];
             snaptime = reading.SnapTime;
             values = reading.Values;

@@ -158,7 +158,7 @@ public sealed class MemoryKernel : IChurnKernel
     private static ulong Truncate(StatKind kind, ulong bits) => kind is StatKind.Int32 or StatKind.UInt32 ? (uint)bits : bits;
 
     private static KstatException Fault(int errno, string key) => errno == Errno.ENXIO
-        ? new KstatNotFoundException(key, $"kstat_read of '{key}' failed: ENXIO", errno)
+        ? new KstatNotFoundException($"kstat_read of '{key}' failed: ENXIO", key, errno)
         : new KstatException($"kstat_read of '{key}' failed: errno {errno}", errno);
 
     private sealed record Stat(string Name, StatKind Kind, ulong Bits);

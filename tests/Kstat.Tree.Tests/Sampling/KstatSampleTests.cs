@@ -33,7 +33,7 @@ public class KstatSampleTests
         var deltas = after.DeltasSince(before);
 
         Assert.Equal(["cpu_stat:0:cpu_stat0", "cpu_stat:1:cpu_stat1"], deltas.Keys);
-        Assert.Equal(KstatValue.FromUInt32(ScriptedChain.UserStep), deltas["cpu_stat:1:cpu_stat1"]["user"]);
+        KstatAssert.Same(KstatValue.FromInt64(ScriptedChain.UserStep), deltas["cpu_stat:1:cpu_stat1"]["user"]); // an exact difference
         Assert.Equal(ScriptedChain.SnapStep, deltas["cpu_stat:0:cpu_stat0"].ElapsedNanoseconds);
         Assert.Same(before["cpu_stat:0:cpu_stat0"], deltas["cpu_stat:0:cpu_stat0"].Earlier); // samples are immutable
     }
@@ -51,8 +51,23 @@ public class KstatSampleTests
         Assert.NotNull(after.DeltaSince(before, "cpu_stat:0:cpu_stat0"));
         Assert.Null(after.DeltaSince(before, "cpu_stat:1:cpu_stat1"));
         Assert.Equal(["cpu_stat:0:cpu_stat0"], after.DeltasSince(before).Keys);
-        Assert.True(after.TryGetCrTime("cpu_stat:1:cpu_stat1", out long crtime));
-        Assert.Equal(99, crtime);
+        Assert.True(after.TryGetHeader("cpu_stat:1:cpu_stat1", out var header));
+        Assert.Equal(99, header.CrTime);
+    }
+
+    [Fact]
+    public void A_sample_carries_each_kstats_header_so_names_with_colons_map_back()
+    {
+        using var ks = KstatTree.Parse("zfs:0:tank:io:nread\t5\nzfs:0:tank:io:crtime\t2.000000000\ncpu_stat:1:cpu_stat1:user\t7\n");
+
+        var sample = KstatSample.Read(ks.Leaves());
+
+        Assert.Equal(sample.Keys, sample.Headers.Select(h => h.Key));
+        Assert.True(sample.TryGetHeader("zfs:0:tank:io", out var header));
+        Assert.Equal(("zfs", 0, "tank:io", 2_000_000_000L), (header.Module, header.Instance, header.Name, header.CrTime));
+        Assert.Same(ks["zfs"][0]["tank:io"].Header, header);
+        Assert.False(sample.TryGetHeader("zfs:0:tank", out var none));
+        Assert.Null(none);
     }
 
     /// <summary>A chain whose every read of a kstat advances its snaptime and its user ticks by a fixed step.</summary>

@@ -53,7 +53,7 @@ public class BadCaptureTests
     public void An_absurdly_long_line_is_refused_without_reading_it_all()
     {
         var reader = new EndlessReader('x');
-        var e = Assert.Throws<KstatFormatException>(() => SnapshotChain.Read(reader, "endless"));
+        var e = Assert.Throws<KstatFormatException>(() => SnapshotChain.Read(reader, sourceName: "endless"));
         Assert.Equal(1, e.Line);
         Assert.True(reader.CharsRead < 4 * 1024 * 1024, $"read {reader.CharsRead} characters");
     }
@@ -105,9 +105,9 @@ public class BadCaptureTests
         Assert.Equal((KstatType.Io, 1_500_000_000L), (header.Type, header.CrTime));
         var reading = chain.Read(header);
         Assert.Equal(2_000_000_001L, reading.SnapTime);
-        Assert.Equal(KstatValue.HrTime(987), reading["rtime"]);
+        KstatAssert.Same(KstatValue.HrTime(987), reading["rtime"]);
         Assert.Equal(KstatValueKind.UInt64, reading["nread"].Kind);
-        Assert.Equal(KstatValue.FromString("12"), reading["label"]);
+        KstatAssert.Same(KstatValue.FromString("12"), reading["label"]);
         Assert.Equal("a?b", (string)reading["what"]);
     }
 

@@ -73,13 +73,13 @@ public class CaptureRoundTests
         SnapshotAssert.SameTree(together, spread);
         var leaf = spread["sd"][0]["sd0"];
         Assert.Equal(KstatType.Named, leaf.Type);
-        Assert.Equal(KstatValue.FromString("12.5"), leaf["rlastupdate"]);
-        Assert.Equal(KstatValue.FromInt64(5_000_000_000), leaf["wtime"]);
+        KstatAssert.Same(KstatValue.FromString("12.5"), leaf["rlastupdate"]);
+        KstatAssert.Same(KstatValue.FromInt64(5_000_000_000), leaf["wtime"]);
 
         using var ioOnly = KstatTree.Parse(io + other);
         Assert.Equal(KstatType.Io, ioOnly["sd"][0]["sd0"].Type);
-        Assert.Equal(KstatValue.HrTime(12_500_000_000), ioOnly["sd"][0]["sd0"]["rlastupdate"]);
-        Assert.Equal(KstatValue.HrTime(5_000_000_000), ioOnly["sd"][0]["sd0"]["wtime"]);
+        KstatAssert.Same(KstatValue.HrTime(12_500_000_000), ioOnly["sd"][0]["sd0"]["rlastupdate"]);
+        KstatAssert.Same(KstatValue.HrTime(5_000_000_000), ioOnly["sd"][0]["sd0"]["wtime"]);
     }
 
     [Fact]
@@ -90,16 +90,16 @@ public class CaptureRoundTests
         const string extra = "i:0:i0:extra\t-1\n";
         using var intrOnly = KstatTree.Parse(intr + other);
         Assert.Equal(KstatType.Intr, intrOnly["i"][0]["i0"].Type);
-        Assert.Equal(KstatValue.FromUInt32(1), intrOnly["i"][0]["i0"]["hard"]);
+        KstatAssert.Same(KstatValue.FromUInt32(1), intrOnly["i"][0]["i0"]["hard"]);
 
         using var spread = KstatTree.Parse(intr + other + extra);
         using var together = KstatTree.Parse(intr + extra + other);
         SnapshotAssert.SameTree(together, spread);
         var leaf = spread["i"][0]["i0"];
         Assert.Equal(KstatType.Named, leaf.Type);
-        Assert.Equal(KstatValue.FromInt32(1), leaf["hard"]);
-        Assert.Equal(KstatValue.FromUInt32(4294967295), leaf["soft"]);
-        Assert.Equal(KstatValue.FromInt64(-1), leaf["extra"]);
+        KstatAssert.Same(KstatValue.FromInt32(1), leaf["hard"]);
+        KstatAssert.Same(KstatValue.FromUInt32(4294967295), leaf["soft"]);
+        KstatAssert.Same(KstatValue.FromInt64(-1), leaf["extra"]);
     }
 
     [Fact]
@@ -112,10 +112,10 @@ public class CaptureRoundTests
         var leaf = spread["sd"][0]["sd0"];
         Assert.Equal(KstatType.Io, leaf.Type);
         Assert.Equal("disk", leaf.Class);
-        Assert.Equal(KstatValue.FromString("1.5"), leaf["rtime"]);
-        Assert.Equal(KstatValue.FromString("42"), leaf["nread"]);
-        Assert.Equal(KstatValue.HrTime(2_500_000_000), leaf["rlastupdate"]);
-        Assert.Equal(KstatValue.FromUInt32(7), leaf["reads"]);
+        KstatAssert.Same(KstatValue.FromString("1.5"), leaf["rtime"]);
+        KstatAssert.Same(KstatValue.FromString("42"), leaf["nread"]);
+        KstatAssert.Same(KstatValue.HrTime(2_500_000_000), leaf["rlastupdate"]);
+        KstatAssert.Same(KstatValue.FromUInt32(7), leaf["reads"]);
         Assert.Equal(9_500_000_000, leaf.SnapTime);
         Assert.Equal(["rtime", "rlastupdate", "nread", "reads"], leaf.GetReading().Keys);
     }

@@ -37,7 +37,7 @@ public class CaptureValueTextTests
         for (int i = 0; i < Cases; i++)
         {
             string text = RandomNumberText(random);
-            Assert.Equal(OracleInfer(text), CaptureValues.Infer(text));
+            KstatAssert.Same(OracleInfer(text), CaptureValues.Infer(text));
         }
     }
 
@@ -55,7 +55,7 @@ public class CaptureValueTextTests
                 Assert.True(OracleAs(kind, text) == typed && typed.Kind == OracleAs(kind, text).Kind, $"'{text}' as {kind}: {typed.Kind} {typed}");
             }
 
-            Assert.Equal(inferred, CaptureValues.Renarrow(CaptureValues.As(KstatValueKind.UInt64, inferred)));
+            KstatAssert.Same(inferred, CaptureValues.Renarrow(CaptureValues.As(KstatValueKind.UInt64, inferred)));
         }
     }
 

@@ -38,8 +38,8 @@ public class CaptureValuesTests
     {
         using var perl = KstatTree.Load(Captures.PathOf("solaris-sparc64-vii-sun4u-cpu_info-plain.txt"));
         var leaf = perl["cpu_info"][0]["cpu_info0"];
-        Assert.Equal(KstatValue.HrTime(92_541_850_500), leaf["crtime"]);
-        Assert.Equal(KstatValue.HrTime(15_277_456_966_036_100), leaf["snaptime"]);
+        KstatAssert.Same(KstatValue.HrTime(92_541_850_500), leaf["crtime"]);
+        KstatAssert.Same(KstatValue.HrTime(15_277_456_966_036_100), leaf["snaptime"]);
         Assert.Equal(92_541_850_500L, leaf.CrTime);
 
         using var opteron = KstatTree.Load(Captures.PathOf("solaris-x86-opteron-cpu_info-plain.txt"));
@@ -50,7 +50,7 @@ public class CaptureValuesTests
 
         using var pages = KstatTree.Load(Captures.PathOf("solaris11-vmware-system_pages-plain.txt"));
         var systemPages = pages["unix"][0]["system_pages"];
-        Assert.Equal(KstatValue.HrTime(0), systemPages["crtime"]);
+        KstatAssert.Same(KstatValue.HrTime(0), systemPages["crtime"]);
         Assert.Equal("pages", systemPages.Class);
         Assert.Equal(28_502_922_899_640L, systemPages.GetReading().SnapTime);
 
@@ -91,7 +91,7 @@ public class CaptureValuesTests
 
         using var xeon = KstatTree.Load(Captures.PathOf("solaris11-x86-xeon-cpu_info-plain.txt"));
         var leaf = xeon["cpu_info"][0]["cpu_info0"];
-        Assert.Equal(KstatValue.FromString("null"), leaf["pstates_count"]);
+        KstatAssert.Same(KstatValue.FromString("null"), leaf["pstates_count"]);
         Assert.Equal("1908299:1908300", (string)leaf["cstates_count"]);
         Assert.Equal("Unknown", (string)leaf["socket_type"]);
 

@@ -43,7 +43,7 @@ public class KstatWriterTests
     {
         using var tree = KstatTree.Load(CKstatParseable);
         Assert.Equal(KstatType.Io, tree["sd"][10]["sd10"].Type);
-        Assert.Equal(KstatValue.HrTime(987654321L * 11), tree["sd"][10]["sd10"]["rtime"]);
+        KstatAssert.Same(KstatValue.HrTime(987654321L * 11), tree["sd"][10]["sd10"]["rtime"]);
         Assert.Equal(KstatValueKind.UInt64, tree["sd"][10]["sd10"]["nread"].Kind);
         Assert.Equal(KstatType.Intr, tree["ehci"][0]["ehci0"].Type);
         Assert.Equal(KstatType.Raw, tree["cpu_stat"][0]["cpu_stat0"].Type);

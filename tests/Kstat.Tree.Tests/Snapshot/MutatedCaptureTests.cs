@@ -36,7 +36,7 @@ public class MutatedCaptureTests
             try
             {
                 using var reader = new StreamReader(new MemoryStream(damaged), new UTF8Encoding(false, throwOnInvalidBytes: true));
-                using var tree = new KstatTree(SnapshotChain.Read(reader, file));
+                using var tree = new KstatTree(SnapshotChain.Read(reader, sourceName: file));
                 Exercise(tree);
             }
             catch (KstatFormatException e)

@@ -43,7 +43,7 @@ public class SnapshotSeriesTests
         var same = tree.Update();
         Assert.False(same.Changed);
         Assert.Equal(firstChain + 1, same.ChainId);
-        Assert.Equal(KstatValue.HrTime(102_000_000_000), tree["a"][0]["x"]["snaptime"]);
+        KstatAssert.Same(KstatValue.HrTime(102_000_000_000), tree["a"][0]["x"]["snaptime"]);
 
         var recreated = tree.Update();
         Assert.Equal(["a:0:x"], recreated.Replaced.ToArray());
@@ -55,6 +55,39 @@ public class SnapshotSeriesTests
 
         Assert.False(tree.Update().Changed);
         Assert.Equal(3, chain.Round);
+    }
+
+    [Fact]
+    public void Update_says_when_the_capture_has_no_round_left_so_a_loop_over_its_rounds_ends()
+    {
+        using var tree = KstatTree.Parse(Parseable);
+        var rounds = new List<long>();
+
+        for (int guard = 0; guard < 100; guard++)
+        {
+            rounds.Add((long)tree["a"][0]["x"]["n"]);
+            if (tree.Update().EndOfCapture)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal([10L, 11, 12, 0], rounds);
+        var again = tree.Update();
+        Assert.True(again.EndOfCapture);
+        Assert.False(again.Changed);
+        Assert.Contains("end of capture", again.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_capture_of_one_round_ends_at_the_first_update_and_a_live_chain_never_ends()
+    {
+        using var single = KstatTree.Parse("a:0:x:n\t1\n");
+        using var live = new KstatTree(new FakeChain("a:0:x"));
+
+        Assert.True(single.Update().EndOfCapture);
+        Assert.False(live.Update().EndOfCapture);
+        Assert.False(live.Update().EndOfCapture);
     }
 
     [Fact]
@@ -158,8 +191,8 @@ public class SnapshotSeriesTests
             "sd:1:sd1:nread\t1\n";
         using var tree = KstatTree.Parse(capture);
         Assert.Equal(KstatType.Io, tree["sd"][0]["sd0"].Type);
-        Assert.Equal(KstatValue.HrTime(8), tree["sd"][0]["sd0"]["rtime"]);
-        Assert.Equal(KstatValue.HrTime(12_500_000_000), tree["sd"][0]["sd0"]["rlastupdate"]); // Perl kstat: float seconds
+        KstatAssert.Same(KstatValue.HrTime(8), tree["sd"][0]["sd0"]["rtime"]);
+        KstatAssert.Same(KstatValue.HrTime(12_500_000_000), tree["sd"][0]["sd0"]["rlastupdate"]); // Perl kstat: float seconds
         Assert.Equal(KstatValueKind.UInt32, tree["sd"][0]["sd0"]["reads"].Kind);
         Assert.Equal(KstatType.Timer, tree["t"][0]["t0"].Type);
         Assert.Equal("some timer", (string)tree["t"][0]["t0"]["name"]);
@@ -181,7 +214,7 @@ public class SnapshotSeriesTests
         var update = tree.Update();
         Assert.False(update.Changed);
         Assert.Equal(KstatType.Io, leaf.Type);
-        Assert.Equal(KstatValue.HrTime(8), leaf["rtime"]);
+        KstatAssert.Same(KstatValue.HrTime(8), leaf["rtime"]);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class FakeChain : IKstatChain
         Interlocked.Increment(ref _reads);
         if (!Headers.Any(h => h.Kid == header.Kid))
         {
-            throw new KstatNotFoundException(header.Key);
+            throw new KstatNotFoundException(null, header.Key);
         }
 
         if (FailingReads.Contains(header.Key))

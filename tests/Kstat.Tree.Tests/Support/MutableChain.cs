@@ -68,7 +68,7 @@ public sealed class MutableChain : IKstatChain
         Reads.Add(header.Key);
         return _values.TryGetValue(header.Key, out var values) && _headers.Contains(header)
             ? new KstatReading(SnapTime, values)
-            : throw new KstatNotFoundException(header.Key);
+            : throw new KstatNotFoundException(null, header.Key);
     }
 
     /// <summary>Marks the current state as the one the tree is built from (the first Update reports no change).</summary>

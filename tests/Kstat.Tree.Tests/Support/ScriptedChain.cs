@@ -141,7 +141,7 @@ public sealed class ScriptedChain : IKstatChain
         if (reading is null)
         {
             Park(ChainPoint.ReadNotFound, header);
-            throw new KstatNotFoundException(header.Key);
+            throw new KstatNotFoundException(null, header.Key);
         }
 
         Park(ChainPoint.ReadTaken, header);

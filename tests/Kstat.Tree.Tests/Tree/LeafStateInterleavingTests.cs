@@ -220,9 +220,9 @@ public class LeafStateInterleavingTests
         Assert.Equal(1000 * kid, (long)pairs["crtime"]);
 
         var sample = KstatSample.Read([leaf]);
-        Assert.True(sample.TryGetCrTime(leaf.Key, out long crtime));
+        Assert.True(sample.TryGetHeader(leaf.Key, out var header));
         Assert.Equal(kid, (long)sample[leaf.Key]["kid"]);
-        Assert.Equal(1000 * kid, crtime);
+        Assert.Equal(1000 * kid, header.CrTime);
 
         var record = KstatFormat.Records([leaf]).Single();
         Assert.Equal(kid, (long)record.Reading!["kid"]);

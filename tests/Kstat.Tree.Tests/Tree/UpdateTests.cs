@@ -1,4 +1,5 @@
 using Kstat.Tree;
+using NSubstitute;
 using Kstat.Tree.Tests.Support;
 
 namespace Kstat.Tree.Tests.Tree;
@@ -23,6 +24,74 @@ public class UpdateTests
         Assert.Empty(result.Removed);
         Assert.False(tree["sd"][10]["sd10"].IsRead);
         Assert.Equal(0, chain.Reads);
+    }
+
+    [Fact]
+    public void Update_reports_the_headers_beside_the_keys_in_the_same_order()
+    {
+        var chain = new FakeChain("cpu:0:sys", "gone:0:a", "again:0:b");
+        using var tree = new KstatTree(chain);
+        var added = chain.Add("sd:10:sd10");
+        chain.Add("Cpu:1:sys");
+        chain.Remove("gone:0:a");
+        chain.Recreate("again:0:b");
+
+        var result = tree.Update();
+
+        Assert.Equal(["Cpu:1:sys", "sd:10:sd10"], result.Added.ToArray());
+        Assert.Equal(result.Added.ToArray(), result.AddedHeaders.Select(h => h.Key).ToArray());
+        Assert.Equal(result.Removed.ToArray(), result.RemovedHeaders.Select(h => h.Key).ToArray());
+        Assert.Equal(result.Replaced.ToArray(), result.ReplacedHeaders.Select(h => h.Key).ToArray());
+        Assert.Equal(added, result.AddedHeaders[1]);
+        Assert.Equal("gone", Assert.Single(result.RemovedHeaders).Module);
+        Assert.Equal(tree["again"][0]["b"].Header, Assert.Single(result.ReplacedHeaders)); // the new kstat's header
+    }
+
+    [Fact]
+    public void A_name_with_colons_maps_back_through_the_header_and_not_through_the_key()
+    {
+        using var tree = KstatTree.Parse("unix:0:misc:n\t1\n\nunix:0:misc:n\t2\nzfs:0:tank:io:nread\t5\n");
+
+        var header = Assert.Single(tree.Update().AddedHeaders);
+
+        Assert.Equal("zfs:0:tank:io", header.Key);
+        Assert.Equal(("zfs", 0, "tank:io"), (header.Module, header.Instance, header.Name));
+        Assert.Equal(5, (int)tree[header.Module][header.Instance][header.Name]["nread"]);
+    }
+
+    [Fact]
+    public void A_statistic_renamed_in_place_leaves_no_stale_key()
+    {
+        var header = new KstatHeader("zfs", 0, "arcstats", "misc", KstatType.Named, 5, 1);
+        var chain = NSubstitute.Substitute.For<IKstatChain>();
+        chain.Headers.Returns([header]);
+        chain.Read(header).Returns(
+            new KstatReading(1, [new("c_min", KstatValue.FromUInt64(1)), new("old_name", KstatValue.FromUInt64(2))]),
+            new KstatReading(2, [new("c_min", KstatValue.FromUInt64(1)), new("new_name", KstatValue.FromUInt64(2))]));
+        using var tree = new KstatTree(chain);
+        var arc = tree["zfs"][0]["arcstats"];
+        _ = arc["old_name"];
+
+        tree.Update();
+
+        Assert.False(arc.ContainsKey("old_name")); // Perl's re-read stores into the same hash and keeps it
+        Assert.True(arc.ContainsKey("new_name"));
+        Assert.Equal(["c_min", "new_name", "class", "crtime", "snaptime"], arc.Keys);
+    }
+
+    [Fact]
+    public void A_failed_re_read_is_reported_with_its_header()
+    {
+        var chain = new FakeChain("a:0:x", "a:0:y");
+        using var tree = new KstatTree(chain);
+        _ = tree["a"][0]["x"]["s0"];
+        chain.FailingReads.Add("a:0:x");
+
+        var error = Assert.Single(tree.Update().ReadErrors);
+
+        Assert.Equal("a:0:x", error.Key);
+        Assert.Same(tree["a"][0]["x"].Header, error.Header);
+        Assert.IsType<KstatException>(error.Exception, exactMatch: false);
     }
 
     [Fact]
@@ -99,8 +168,8 @@ public class UpdateTests
         var result = tree.Update();
 
         Assert.False(result.Changed);
-        Assert.Equal<string>(["a:0:x"], result.ReadErrors);
-        Assert.IsType<KstatException>(Assert.Single(result.ReadErrorDetails).Exception);
+        Assert.Equal(["a:0:x"], result.ReadErrors.Select(e => e.Key));
+        Assert.IsType<KstatException>(Assert.Single(result.ReadErrors).Exception);
         Assert.Equal(1L, (long)tree["a"][0]["x"]["s0"]);
         Assert.Equal(3L, (long)tree["a"][0]["y"]["s0"]);
     }

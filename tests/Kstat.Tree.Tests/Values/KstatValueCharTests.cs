@@ -24,9 +24,10 @@ public class KstatValueCharTests
         var stripped = KstatValue.Char(Padded).StripNul();
         var direct = KstatValue.Char(Encoding.ASCII.GetBytes("1000baseT"));
 
-        Assert.Equal(direct, stripped);
+        KstatAssert.Same(direct, stripped);
         Assert.Equal(direct.GetHashCode(), stripped.GetHashCode());
-        Assert.NotEqual(KstatValue.Char(Padded), stripped);
+        Assert.Equal(KstatValue.Char(Padded), stripped); // equal by the text kstat(1) prints, up to the first NUL
+        Assert.NotEqual(KstatAssert.Identity(KstatValue.Char(Padded)), KstatAssert.Identity(stripped)); // but not the same bytes
     }
 
     [Fact]
@@ -40,10 +41,12 @@ public class KstatValueCharTests
     }
 
     [Fact]
-    public void Default_and_empty_char_values_are_equal_and_empty()
+    public void Empty_char_values_are_empty_text_and_not_the_absent_default()
     {
-        Assert.Equal(0, default(KstatValue).GetCharBytes().Length);
-        Assert.Equal(KstatValue.Char([]), default);
-        Assert.Equal(KstatValue.Char([0, 0]).StripNul(), default);
+        Assert.Equal(0, KstatValue.Char([0, 0]).StripNul().GetCharBytes().Length);
+        Assert.Equal(KstatValue.Char([]), KstatValue.Char([0, 0]).StripNul());
+        Assert.Equal(KstatValue.FromString(""), KstatValue.Char([0, 0]));
+        Assert.NotEqual(KstatValue.Char([]), default);
+        Assert.Throws<InvalidCastException>(() => default(KstatValue).GetCharBytes().Length);
     }
 }

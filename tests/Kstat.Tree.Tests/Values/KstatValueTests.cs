@@ -97,15 +97,4 @@ public class KstatValueTests
         Assert.Equal("0123456789abcdef", full.ToString());
         Assert.Equal(string.Empty, default(KstatValue).ToString());
     }
-
-    [Fact]
-    public void Equality_is_by_kind_and_value()
-    {
-        Assert.Equal(KstatValue.FromInt64(5), KstatValue.FromInt64(5));
-        Assert.NotEqual(KstatValue.FromInt64(5), KstatValue.FromInt32(5));
-        Assert.NotEqual(KstatValue.FromInt64(5), KstatValue.HrTime(5));
-        Assert.Equal(KstatValue.Char("ab"u8), KstatValue.Char("ab"u8));
-        Assert.True(KstatValue.FromString("a") == KstatValue.FromString("a"));
-        Assert.Equal(KstatValue.FromString("a").GetHashCode(), KstatValue.FromString("a").GetHashCode());
-    }
 }
