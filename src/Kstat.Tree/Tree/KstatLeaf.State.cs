@@ -1,8 +1,11 @@
+using System.Diagnostics;
+
 namespace Kstat.Tree;
 
 /// <content>
-/// The leaf's state and the only code that changes it: a first read by any thread, a re-read or a rebinding by
-/// <see cref="KstatTree.Update"/>, <see cref="Reset"/>, and detaching a kstat that left the chain.
+/// The leaf's state and the only code that changes it. Two kinds of writer: any thread's first read turns an unread
+/// state into a read one, by compare-and-swap; every other change (an update's re-read, rebinding and detaching, and
+/// <see cref="Reset"/>) is made under the tree's update lock, so a state that holds a reading has one writer at a time.
 /// </content>
 public sealed partial class KstatLeaf
 {
@@ -28,15 +31,18 @@ public sealed partial class KstatLeaf
     internal bool IsValidUnchecked => IsValidState(Volatile.Read(ref _state));
 
     /// <summary>Forgets the values read, as Perl's CLEAR (<c>%$leaf = ()</c>) does: the next access reads again, and <see cref="KstatTree.Update"/> skips the leaf until then.</summary>
+    /// <remarks>Waits for an update in progress.</remarks>
     /// <exception cref="ObjectDisposedException">The tree is disposed.</exception>
     public void Reset()
     {
-        _context.ThrowIfDisposed();
-        while (Volatile.Read(ref _state) is LeafState { Reading: not null } held)
+        lock (_context.UpdateLock)
         {
-            if (TrySwap(held, new LeafState(held.Header, null, held.IsValid)))
+            _context.ThrowIfDisposed();
+
+            // A reading's only other writer is the update, which holds the lock; readers only ever publish onto an unread state.
+            if (Volatile.Read(ref _state) is LeafState { Reading: not null } held)
             {
-                return;
+                Volatile.Write(ref _state, new LeafState(held.Header, null, held.IsValid));
             }
         }
     }
@@ -113,9 +119,14 @@ public sealed partial class KstatLeaf
         }
     }
 
-    /// <summary>Publishes an update's re-read of the kstat the leaf was bound to when <paramref name="seen"/> was taken,
-    /// unless the leaf changed since (a reset, or a reader's first read after one).</summary>
-    internal void PublishReRead(LeafState seen, KstatReading reading) => TrySwap(seen, new LeafState(seen.Header, reading, seen.IsValid));
+    /// <summary>Publishes an update's re-read of the kstat the leaf was bound to when <paramref name="seen"/> was taken.</summary>
+    /// <remarks>Under the update lock. <paramref name="seen"/> held a reading, so nothing but the lock's holder can have
+    /// changed it since: readers only publish onto an unread state, and <see cref="Reset"/> takes the lock.</remarks>
+    internal void PublishReRead(LeafState seen, KstatReading reading)
+    {
+        Debug.Assert(ReferenceEquals(Volatile.Read(ref _state), seen), "a read leaf changed outside the update lock");
+        Volatile.Write(ref _state, new LeafState(seen.Header, reading, seen.IsValid));
+    }
 
     /// <summary>Binds the leaf to a new header (a re-created kstat, or fresh header fields) with the reading taken from it,
     /// or none; whatever the leaf held is replaced, since it belongs to the old header. Only <see cref="KstatTree.Update"/> calls it.</summary>

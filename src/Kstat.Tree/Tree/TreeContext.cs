@@ -79,10 +79,11 @@ internal sealed class TreeContext(IKstatChain chain, KstatTreeOptions options)
     private static KstatReading Strip(KstatReading reading)
     {
         var values = reading.Values;
+        var span = values.AsSpan(); // by reference: this runs for every reading, and a value is 24 bytes
         KstatValue[]? stripped = null;
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < span.Length; i++)
         {
-            if (values[i].Kind == KstatValueKind.Char)
+            if (span[i].Kind == KstatValueKind.Char)
             {
                 var s = values[i].StripNul();
                 if (s.GetCharBytes().Length != values[i].GetCharBytes().Length) // a NUL was cut (values equal by their text either way)

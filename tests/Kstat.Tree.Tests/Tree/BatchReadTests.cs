@@ -88,7 +88,7 @@ public class BatchReadTests
     }
 
     [Fact]
-    public async Task A_batch_that_began_before_a_newer_read_cannot_replace_it_even_across_a_reset()
+    public async Task A_reset_during_a_batch_waits_for_it_and_then_forgets_what_it_read()
     {
         using var batchRead = new ManualResetEventSlim();
         using var releaseBatch = new ManualResetEventSlim();
@@ -114,13 +114,15 @@ public class BatchReadTests
 
         var update = Task.Run(tree.Update);
         batchRead.Wait();
-        leaf.Reset();
-        Assert.Equal(3, (int)(long)leaf["v"]); // a fresh read, begun after the batch
+        Assert.Equal(1, (int)(long)leaf["v"]); // the old reading until the batch publishes
+        var reset = Task.Run(leaf.Reset);       // waits for the update
         releaseBatch.Set();
         var result = await update;
+        await reset;
 
         Assert.Empty(result.ReadErrors);
-        Assert.Equal(3, (int)(long)leaf["v"]);
+        Assert.False(leaf.IsRead);
+        Assert.Equal(3, (int)(long)leaf["v"]); // a fresh read, after the batch's
         Assert.Single(chain.Batches);
     }
 

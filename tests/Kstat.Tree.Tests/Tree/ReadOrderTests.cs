@@ -9,7 +9,7 @@ public class ReadOrderTests
     private static readonly KstatHeader Header = new("m", 0, "n", "misc", KstatType.Named, 5, 1);
 
     [Fact]
-    public async Task A_read_that_began_before_a_newer_one_cannot_replace_it_even_across_a_reset()
+    public async Task A_reset_waits_for_the_update_in_progress_and_then_forgets_what_it_read()
     {
         using var updateReading = new ManualResetEventSlim();
         using var releaseUpdate = new ManualResetEventSlim();
@@ -22,7 +22,7 @@ public class ReadOrderTests
             int n = Interlocked.Increment(ref reads);
             if (n == 2)
             {
-                // The update's re-read: it has read old data and is slow to finish.
+                // The update's re-read: it has read and is slow to publish.
                 updateReading.Set();
                 releaseUpdate.Wait();
             }
@@ -35,13 +35,15 @@ public class ReadOrderTests
 
         var update = Task.Run(tree.Update);
         updateReading.Wait();
-        leaf.Reset();
-        Assert.Equal(3, (int)(long)leaf["v"]); // a fresh read, begun after the update's
+        Assert.Equal(1, (int)(long)leaf["v"]); // readers are not held up: the old reading until the new one is published
+        var reset = Task.Run(leaf.Reset);       // a reset is a change: it waits for the update
+        Assert.False(update.IsCompleted);
         releaseUpdate.Set();
-        var result = await update;
+        Assert.Empty((await update).ReadErrors);
+        await reset;
 
-        Assert.Empty(result.ReadErrors);
-        Assert.Equal(3, (int)(long)leaf["v"]);
+        Assert.False(leaf.IsRead);
+        Assert.Equal(3, (int)(long)leaf["v"]); // a fresh read, after the update's
     }
 
     [Fact]
