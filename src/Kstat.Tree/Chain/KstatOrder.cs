@@ -41,47 +41,47 @@ public static class KstatOrder
         return x.Length - y.Length;
     }
 
-    /// <summary>Compares two kstats by module, instance and name, the way kstat(1) sorts them; exact ties are broken ordinally so the order is total.</summary>
-    /// <param name="xModule">The first module.</param>
-    /// <param name="xInstance">The first instance.</param>
-    /// <param name="xName">The first name.</param>
-    /// <param name="yModule">The second module.</param>
-    /// <param name="yInstance">The second instance.</param>
-    /// <param name="yName">The second name.</param>
-    /// <returns>Negative, zero or positive.</returns>
-    internal static int Compare(string xModule, int xInstance, string xName, string yModule, int yInstance, string yName)
-    {
-        int c = CompareNames(xModule, yModule);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = xInstance.CompareTo(yInstance);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = CompareNames(xName, yName);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = string.CompareOrdinal(xModule, yModule);
-        return c != 0 ? c : string.CompareOrdinal(xName, yName);
-    }
-
     /// <summary>Compares two headers the way kstat(1) sorts kstats.</summary>
     /// <param name="x">The first header.</param>
     /// <param name="y">The second header.</param>
     /// <returns>Negative, zero or positive.</returns>
+    /// <remarks>
+    /// Module and name as <see cref="CompareNames"/> compares them, instance numerically. kstat(1) sorts by inserting each
+    /// kstat of the chain before the first one listed that is not smaller, so kstats equal but for the case of their
+    /// module or name come out with the later chain entry first: libkstat's chain is in kid order, so the higher
+    /// <see cref="KstatHeader.Kid"/> comes first here. Headers equal in all of that are ordered ordinally, so the order is total.
+    /// </remarks>
     public static int Compare(KstatHeader x, KstatHeader y)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        return Compare(x.Module, x.Instance, x.Name, y.Module, y.Instance, y.Name);
+        int c = CompareKeys(x, y);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = y.Kid.CompareTo(x.Kid);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(x.Module, y.Module);
+        return c != 0 ? c : string.CompareOrdinal(x.Name, y.Name);
+    }
+
+    /// <summary>Compares module, instance and name as kstat(1) does: 0 for kstats equal but for case, whose order the caller decides.</summary>
+    internal static int CompareKeys(KstatHeader x, KstatHeader y)
+    {
+        int c = CompareNames(x.Module, y.Module);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = x.Instance.CompareTo(y.Instance);
+        return c != 0 ? c : CompareNames(x.Name, y.Name);
     }
 
     /// <summary>Gets a comparer of headers in kstat(1) order.</summary>

@@ -145,17 +145,7 @@ public sealed class KstatSelector
 
         selected.Sort(static (x, y) =>
         {
-            int c = KstatOrder.CompareNames(x.Header.Module, y.Header.Module);
-            if (c == 0)
-            {
-                c = x.Header.Instance.CompareTo(y.Header.Instance);
-            }
-
-            if (c == 0)
-            {
-                c = KstatOrder.CompareNames(x.Header.Name, y.Header.Name);
-            }
-
+            int c = KstatOrder.CompareKeys(x.Header, y.Header);
             return c != 0 ? c : y.Position.CompareTo(x.Position);
         });
         return selected.ConvertAll(static s => s.Header);
