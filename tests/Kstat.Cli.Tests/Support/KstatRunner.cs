@@ -21,10 +21,7 @@ public static class KstatRunner
     /// <summary>Starts the built tool (kstat.dll next to the tests) with the dotnet host that runs the tests.</summary>
     public static Process Start(params string[] args)
     {
-        string tool = Path.Combine(AppContext.BaseDirectory, "kstat.dll");
-        string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h)
-            ? h
-            : Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        var (host, tool) = HostAndTool();
         var info = new ProcessStartInfo(host)
         {
             RedirectStandardOutput = true,
@@ -40,6 +37,13 @@ public static class KstatRunner
         return Process.Start(info) ?? throw new InvalidOperationException("could not start " + host);
     }
 
+    /// <summary>The built tool as a <c>sh</c> command line, every word quoted.</summary>
+    public static string ShellCommand(params string[] args)
+    {
+        var (host, tool) = HostAndTool();
+        return string.Join(' ', new[] { host, tool }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+    }
+
     /// <summary>Runs the built tool to its end.</summary>
     public static Result RunProcess(params string[] args)
     {
@@ -52,5 +56,14 @@ public static class KstatRunner
         drain.Join();
         Assert.True(process.WaitForExit(60_000), "kstat did not exit");
         return new Result(process.ExitCode, stdout, stderr);
+    }
+
+    private static (string Host, string Tool) HostAndTool()
+    {
+        string tool = Path.Combine(AppContext.BaseDirectory, "kstat.dll");
+        string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h)
+            ? h
+            : Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        return (host, tool);
     }
 }
