@@ -27,7 +27,8 @@ internal static class StandardStreams
             stream = DescriptorStream.IsOpen(1) ? new DescriptorStream(1, ignoreErrors: false) : Stream.Null;
         }
 
-        return new StreamWriter(stream, Utf8, 1 << 16) { AutoFlush = false };
+        // 8 K characters: a larger buffer costs fresh pages at every start and saves nothing (kstat's rounds are small).
+        return new StreamWriter(stream, Utf8, 1 << 13) { AutoFlush = false };
     }
 
     /// <summary>Opens stderr, unbuffered; a write that fails is ignored, as kstat(1) ignores it (<c>kstat -h 2&gt;&amp;-</c>).</summary>

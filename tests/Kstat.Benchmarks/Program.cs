@@ -8,6 +8,8 @@ var cases = new List<string>();
 string? captures = null;
 string? perl = null;
 string? artifacts = null;
+string? kstatNative = null;
+string? kstatTool = null;
 if (args is ["--profile", var profiled, var seconds])
 {
     return Kstat.Benchmarks.Support.ProfileLoop.Run(profiled, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
@@ -35,9 +37,15 @@ for (int i = 0; i < args.Length; i++)
         case "--artifacts" when i + 1 < args.Length:
             artifacts = args[++i];
             break;
+        case "--kstat-native" when i + 1 < args.Length:
+            kstatNative = args[++i];
+            break;
+        case "--kstat-tool" when i + 1 < args.Length:
+            kstatTool = args[++i];
+            break;
         default:
             Console.Error.WriteLine($"unknown option '{args[i]}'");
-            Console.Error.WriteLine("usage: Kstat.Benchmarks --profile CASE SECONDS | [--quick] [--clock cpu|wall] [--case monitor,dump,open,lookup,parse] --captures DIR --perl-script FILE [--artifacts DIR]");
+            Console.Error.WriteLine("usage: Kstat.Benchmarks --profile CASE SECONDS | [--quick] [--clock cpu|wall] [--case monitor,dump,open,lookup,parse,startup] --captures DIR --perl-script FILE [--artifacts DIR] [--kstat-native FILE --kstat-tool FILE]");
             return 2;
     }
 }
@@ -62,7 +70,9 @@ var settings = new RunSettings(
     captures,
     perl,
     artifacts ?? Path.Combine(Path.GetTempPath(), "kstat-benchmarks", "artifacts"),
-    cpuClock);
+    cpuClock,
+    kstatNative,
+    kstatTool);
 IReadOnlyList<ResultRow> rows;
 try
 {
@@ -76,7 +86,7 @@ catch (Exception e) when (e is InvalidOperationException or System.ComponentMode
 }
 
 Console.WriteLine(cpuClock
-    ? "Times: median CPU time of the working thread per operation, both sides."
+    ? "Times: median CPU time of the working thread per operation, both sides (start-up: of the whole process)."
     : "Times: median wall-clock time per operation, both sides.");
 ResultTable.Write(Console.Out, rows);
 return 0;

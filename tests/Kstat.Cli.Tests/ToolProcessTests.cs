@@ -37,6 +37,18 @@ public sealed class ToolProcessTests : IDisposable
     }
 
     [Fact]
+    public void A_file_is_written_where_the_shell_left_off_and_appended_to_with_double_redirection()
+    {
+        string output = Path.Combine(_temp, "out.txt");
+        string kstat = KstatRunner.ShellCommand("-p", "--file", Captures.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt"), "cpu_info:0:cpu_info0:brand");
+        var shell = System.Diagnostics.Process.Start("/bin/sh", ["-c", $"(echo first; {kstat}; echo last) > '{output}' && {kstat} >> '{output}'"]);
+        Assert.True(shell.WaitForExit(60_000), "the shell did not finish");
+
+        const string Brand = "cpu_info:0:cpu_info0:brand\tIntel(r) Core(tm) i5 CPU       M 450  @ 2.40GHz\n";
+        Assert.Equal((0, "first\n" + Brand + "last\n" + Brand), (shell.ExitCode, File.ReadAllText(output)));
+    }
+
+    [Fact]
     public async Task A_reader_that_goes_away_kills_the_tool_with_sigpipe_as_it_kills_kstat_1()
     {
         // Far more than a pipe buffer, so the tool is still writing when the reader leaves.

@@ -23,19 +23,23 @@ internal sealed class GuardedWriter(TextWriter inner) : TextWriter
 #pragma warning restore CS8765
     }
 
-    public override void Write(char value) => Guard(() => inner.Write(value));
+    // Each write goes to the same overload of the inner writer, through static lambdas: a capturing lambda would
+    // allocate a delegate and a closure per write (several per line), and a whole run of kstat pays for every fresh
+    // page of memory it touches.
+    public override void Write(char value) => Guard(value, static (w, v) => w.Write(v));
 
-    public override void Write(string? value) => Guard(() => inner.Write(value));
+    public override void Write(string? value) => Guard(value, static (w, v) => w.Write(v));
 
-    public override void Write(char[] buffer, int index, int count) => Guard(() => inner.Write(buffer, index, count));
+    public override void Write(char[] buffer, int index, int count) =>
+        Guard((buffer, index, count), static (w, a) => w.Write(a.buffer, a.index, a.count));
 
-    public override void Write(ReadOnlySpan<char> buffer) => Write(buffer.ToString());
+    public override void Write(ReadOnlySpan<char> buffer) => Guard(buffer, static (w, b) => w.Write(b));
 
     public override void Flush()
     {
         if (!_closed)
         {
-            Guard(inner.Flush);
+            Guard(0, static (w, _) => w.Flush());
         }
     }
 
@@ -56,7 +60,8 @@ internal sealed class GuardedWriter(TextWriter inner) : TextWriter
         base.Dispose(disposing);
     }
 
-    private void Guard(Action write)
+    private void Guard<T>(T value, Action<TextWriter, T> write)
+        where T : allows ref struct
     {
         if (_closed)
         {
@@ -65,7 +70,7 @@ internal sealed class GuardedWriter(TextWriter inner) : TextWriter
 
         try
         {
-            write();
+            write(inner, value);
         }
         catch (IOException e)
         {

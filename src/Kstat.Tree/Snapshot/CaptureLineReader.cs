@@ -23,7 +23,7 @@ internal sealed class CaptureLineReader
     private readonly TextReader _reader;
     private readonly Queue<(string Line, int Number)> _pushedBack = new();
     private readonly bool _replacementIsInvalid;
-    private char[] _buffer = new char[32768];
+    private char[] _buffer;
     private int _start;  // the first character not returned yet
     private int _length; // the characters in the buffer
     private int _lastRead;
@@ -34,9 +34,11 @@ internal sealed class CaptureLineReader
     /// <param name="sourceName">The name for error messages.</param>
     /// <param name="replacementIsInvalid">Whether U+FFFD marks bytes the decoder could not read (a reader this library
     /// opened with a replacing decoder, so that the error gets its exact line and column).</param>
-    public CaptureLineReader(TextReader reader, string? sourceName, bool replacementIsInvalid = false)
+    /// <param name="bufferSize">The characters read at a time (the buffer grows for a longer line).</param>
+    public CaptureLineReader(TextReader reader, string? sourceName, bool replacementIsInvalid = false, int bufferSize = 32768)
     {
         _reader = reader;
+        _buffer = new char[bufferSize];
         SourceName = sourceName;
         _replacementIsInvalid = replacementIsInvalid;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 
 namespace Kstat.Tree;
@@ -11,9 +10,9 @@ namespace Kstat.Tree;
 internal sealed class CaptureSchemas
 {
     private readonly Dictionary<int, List<KstatSchema>> _byHash = [];
-    private readonly Dictionary<(KstatSchema, FrozenDictionary<string, KstatValueKind>), KstatValueKind?[]> _kinds = [];
+    private readonly Dictionary<(KstatSchema, KstatShapes.Shape), KstatValueKind?[]> _kinds = [];
     private KstatSchema? _last;
-    private (KstatSchema Schema, FrozenDictionary<string, KstatValueKind> Fields, KstatValueKind?[] Kinds)? _lastKinds;
+    private (KstatSchema Schema, KstatShapes.Shape Fields, KstatValueKind?[] Kinds)? _lastKinds;
 
     /// <summary>Finds the schema of these names, trying <paramref name="hint"/> (the kstat's schema in the round before) first.</summary>
     /// <returns>The schema, or <c>null</c> when no kstat had these names yet (or a name repeats: no schema has that).</returns>
@@ -64,7 +63,7 @@ internal sealed class CaptureSchemas
     }
 
     /// <summary>Gets the kind the fields of a kstat type give each name of a schema (<c>null</c> where they give none), worked out once per schema.</summary>
-    public KstatValueKind?[] KindsOf(KstatSchema schema, FrozenDictionary<string, KstatValueKind> fields)
+    public KstatValueKind?[] KindsOf(KstatSchema schema, KstatShapes.Shape fields)
     {
         if (_lastKinds is { } last && ReferenceEquals(last.Schema, schema) && ReferenceEquals(last.Fields, fields))
         {
@@ -77,7 +76,7 @@ internal sealed class CaptureSchemas
             kinds = new KstatValueKind?[names.Length];
             for (int i = 0; i < kinds.Length; i++)
             {
-                kinds[i] = fields.TryGetValue(names[i], out var kind) ? kind : null;
+                kinds[i] = fields.KindOf(names[i]);
             }
 
             _kinds.Add((schema, fields), kinds);

@@ -1,11 +1,14 @@
-using System.Collections.Frozen;
-
 namespace Kstat.Tree;
 
 /// <summary>
 /// The statistics each non-named kstat type has (kstat_io_t, kstat_intr_t, kstat_timer_t) and those of the raw
 /// decoders kstat(1) knows, with their kinds: how a capture without a type column gets its types back.
 /// </summary>
+/// <remarks>
+/// Each shape is a <c>switch</c> over its names, which the compiler turns into code: nothing is built when the
+/// first capture is read (a table of dictionaries cost the <c>kstat</c> command's start-up more than reading a small
+/// capture did).
+/// </remarks>
 internal static class KstatShapes
 {
     private const KstatValueKind U32 = KstatValueKind.UInt32;
@@ -13,47 +16,15 @@ internal static class KstatShapes
     private const KstatValueKind U64 = KstatValueKind.UInt64;
     private const KstatValueKind Time = KstatValueKind.HrTime;
 
-    private static readonly FrozenDictionary<string, KstatValueKind> Io = Shape(
-        ("nread", U64), ("nwritten", U64), ("reads", U32), ("writes", U32),
-        ("wtime", Time), ("wlentime", Time), ("wlastupdate", Time), ("rtime", Time), ("rlentime", Time), ("rlastupdate", Time),
-        ("wcnt", U32), ("rcnt", U32));
-
-    private static readonly FrozenDictionary<string, KstatValueKind> Intr = Shape(
-        ("hard", U32), ("soft", U32), ("watchdog", U32), ("spurious", U32), ("multiple_service", U32));
-
-    private static readonly FrozenDictionary<string, KstatValueKind> Timer = Shape(
-        ("name", KstatValueKind.String), ("num_events", U64),
-        ("elapsed_time", Time), ("min_time", Time), ("max_time", Time), ("start_time", Time), ("stop_time", Time));
-
-    // Keyed like kstat(1)'s lookup_raw_kstat_fn: module and name with their digits removed.
-    private static readonly FrozenDictionary<string, FrozenDictionary<string, KstatValueKind>> Raw =
-        new Dictionary<string, FrozenDictionary<string, KstatValueKind>>(StringComparer.Ordinal)
-        {
-            ["cpu_stat:cpu_stat"] = Shape(
-                [.. Names(U32, "idle user kernel wait wait_io wait_swap wait_pio bread bwrite lread lwrite phread phwrite pswitch trap intr syscall"
-                    + " sysread syswrite sysfork sysvfork sysexec readch writech rcvint xmtint mdmint rawch canch outch msg sema namei ufsiget"
-                    + " ufsdirblk ufsipage ufsinopage inodeovf fileovf procovf intrthread intrblk idlethread inv_swtch nthreads cpumigrate xcalls"
-                    + " mutex_adenters rw_rdfails rw_wrfails modload modunload bawrite"),
-                 .. Names(I32, "iowait swap physio"),
-                 .. Names(U32, "pgrec pgfrec pgin pgpgin pgout pgpgout swapin pgswapin swapout pgswapout zfod dfree scan rev hat_fault as_fault"
-                    + " maj_fault cow_fault prot_fault softlock kernel_asflt pgrrun execpgin execpgout execfree anonpgin anonpgout anonfree fspgin"
-                    + " fspgout fsfree")]),
-            ["unix:var"] = Shape([.. Names(I32, "v_buf v_call v_proc v_maxupttl v_nglobpris v_maxsyspri v_clist v_maxup v_hbuf v_hmask v_pbuf"
-                + " v_sptmap v_maxpmem v_autoup v_bufhwm")]),
-            ["unix:ncstats"] = Shape([.. Names(I32, "hits misses enters dbl_enters long_enter long_look move_to_front purges")]),
-            ["unix:sysinfo"] = Shape([.. Names(U32, "updates runque runocc swpque swpocc waiting")]),
-            ["unix:vminfo"] = Shape([.. Names(U64, "freemem swap_resv swap_alloc swap_avail swap_free updates")]),
-            ["nfs:mntinfo"] = Shape(
-                [.. Names(KstatValueKind.String, "mik_proto mik_curserver"),
-                 .. Names(U32, "mik_vers mik_flags mik_secmod mik_curread mik_curwrite mik_acregmin mik_acregmax mik_acdirmin mik_acdirmax"
-                    + " lookup_srtt lookup_deviate lookup_rtxcur read_srtt read_deviate read_rtxcur write_srtt write_deviate write_rtxcur"
-                    + " mik_noresponse mik_failover mik_remap"),
-                 .. Names(I32, "mik_timeo mik_retrans")]),
-        }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    // The raw table looked up by a span, so that a kstat's key costs no string.
-    private static readonly FrozenDictionary<string, FrozenDictionary<string, KstatValueKind>>.AlternateLookup<ReadOnlySpan<char>> RawBySpan =
-        Raw.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Shape Io = new(12, IoKind);
+    private static readonly Shape Intr = new(5, IntrKind);
+    private static readonly Shape Timer = new(7, TimerKind);
+    private static readonly Shape CpuStat = new(87, CpuStatKind);
+    private static readonly Shape Var = new(15, VarKind);
+    private static readonly Shape NcStats = new(8, NcStatsKind);
+    private static readonly Shape SysInfo = new(6, SysInfoKind);
+    private static readonly Shape VmInfo = new(6, VmInfoKind);
+    private static readonly Shape MntInfo = new(25, MntInfoKind);
 
     /// <summary>
     /// Infers the type of a kstat from its statistic names: exactly the I/O, interrupt or timer names give that type;
@@ -91,7 +62,7 @@ internal static class KstatShapes
     }
 
     /// <summary>Gets the kinds the statistics of a kstat of this type have, or <c>null</c> when only their text can tell (named kstats).</summary>
-    public static FrozenDictionary<string, KstatValueKind>? FieldsOf(KstatType type, string module, string name) => type switch
+    public static Shape? FieldsOf(KstatType type, string module, string name) => type switch
     {
         KstatType.Io => Io,
         KstatType.Intr => Intr,
@@ -100,14 +71,15 @@ internal static class KstatShapes
         _ => null,
     };
 
-    private static bool SameSet(FrozenDictionary<string, KstatValueKind> shape, ReadOnlySpan<string> statistics) =>
+    // The statistics of a shape are distinct, so as many of them as the shape has, all its own, are exactly its set.
+    private static bool SameSet(Shape shape, ReadOnlySpan<string> statistics) =>
         statistics.Length == shape.Count && All(shape, statistics);
 
-    private static bool All(FrozenDictionary<string, KstatValueKind> shape, ReadOnlySpan<string> statistics)
+    private static bool All(Shape shape, ReadOnlySpan<string> statistics)
     {
         foreach (string statistic in statistics)
         {
-            if (!shape.ContainsKey(statistic))
+            if (shape.KindOf(statistic) is null)
             {
                 return false;
             }
@@ -117,7 +89,7 @@ internal static class KstatShapes
     }
 
     // Keyed like kstat(1)'s lookup_raw_kstat_fn: module and name with their digits removed.
-    private static FrozenDictionary<string, KstatValueKind>? RawFields(string module, string name)
+    private static Shape? RawFields(string module, string name)
     {
         if (module.Length + name.Length >= 128)
         {
@@ -133,7 +105,16 @@ internal static class KstatShapes
 
         key[length++] = ':';
         length += CopyWithoutDigits(name, key[length..]);
-        return RawBySpan.TryGetValue(key[..length], out var fields) ? fields : null;
+        return key[..length] switch
+        {
+            "cpu_stat:cpu_stat" => CpuStat,
+            "unix:var" => Var,
+            "unix:ncstats" => NcStats,
+            "unix:sysinfo" => SysInfo,
+            "unix:vminfo" => VmInfo,
+            "nfs:mntinfo" => MntInfo,
+            _ => null,
+        };
     }
 
     private static int CopyWithoutDigits(string text, Span<char> destination)
@@ -150,9 +131,87 @@ internal static class KstatShapes
         return length;
     }
 
-    private static IEnumerable<(string Name, KstatValueKind Kind)> Names(KstatValueKind kind, string names) =>
-        names.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => (n, kind));
+    private static KstatValueKind? IoKind(string statistic) => statistic switch
+    {
+        "nread" or "nwritten" => U64,
+        "reads" or "writes" or "wcnt" or "rcnt" => U32,
+        "wtime" or "wlentime" or "wlastupdate" or "rtime" or "rlentime" or "rlastupdate" => Time,
+        _ => null,
+    };
 
-    private static FrozenDictionary<string, KstatValueKind> Shape(params (string Name, KstatValueKind Kind)[] fields) =>
-        fields.ToFrozenDictionary(f => f.Name, f => f.Kind, StringComparer.Ordinal);
+    private static KstatValueKind? IntrKind(string statistic) => statistic switch
+    {
+        "hard" or "soft" or "watchdog" or "spurious" or "multiple_service" => U32,
+        _ => null,
+    };
+
+    private static KstatValueKind? TimerKind(string statistic) => statistic switch
+    {
+        "name" => KstatValueKind.String,
+        "num_events" => U64,
+        "elapsed_time" or "min_time" or "max_time" or "start_time" or "stop_time" => Time,
+        _ => null,
+    };
+
+    private static KstatValueKind? CpuStatKind(string statistic) => statistic switch
+    {
+        "idle" or "user" or "kernel" or "wait" or "wait_io" or "wait_swap" or "wait_pio" or "bread" or "bwrite" or
+            "lread" or "lwrite" or "phread" or "phwrite" or "pswitch" or "trap" or "intr" or "syscall" or "sysread" or
+            "syswrite" or "sysfork" or "sysvfork" or "sysexec" or "readch" or "writech" or "rcvint" or "xmtint" or "mdmint"
+            or "rawch" or "canch" or "outch" or "msg" or "sema" or "namei" or "ufsiget" or "ufsdirblk" or "ufsipage" or
+            "ufsinopage" or "inodeovf" or "fileovf" or "procovf" or "intrthread" or "intrblk" or "idlethread" or "inv_swtch"
+            or "nthreads" or "cpumigrate" or "xcalls" or "mutex_adenters" or "rw_rdfails" or "rw_wrfails" or "modload" or
+            "modunload" or "bawrite" or "pgrec" or "pgfrec" or "pgin" or "pgpgin" or "pgout" or "pgpgout" or "swapin" or
+            "pgswapin" or "swapout" or "pgswapout" or "zfod" or "dfree" or "scan" or "rev" or "hat_fault" or "as_fault" or
+            "maj_fault" or "cow_fault" or "prot_fault" or "softlock" or "kernel_asflt" or "pgrrun" or "execpgin" or
+            "execpgout" or "execfree" or "anonpgin" or "anonpgout" or "anonfree" or "fspgin" or "fspgout" or "fsfree" =>
+            U32,
+        "iowait" or "swap" or "physio" => I32,
+        _ => null,
+    };
+
+    private static KstatValueKind? VarKind(string statistic) => statistic switch
+    {
+        "v_buf" or "v_call" or "v_proc" or "v_maxupttl" or "v_nglobpris" or "v_maxsyspri" or "v_clist" or "v_maxup" or
+            "v_hbuf" or "v_hmask" or "v_pbuf" or "v_sptmap" or "v_maxpmem" or "v_autoup" or "v_bufhwm" => I32,
+        _ => null,
+    };
+
+    private static KstatValueKind? NcStatsKind(string statistic) => statistic switch
+    {
+        "hits" or "misses" or "enters" or "dbl_enters" or "long_enter" or "long_look" or "move_to_front" or "purges" =>
+            I32,
+        _ => null,
+    };
+
+    private static KstatValueKind? SysInfoKind(string statistic) => statistic switch
+    {
+        "updates" or "runque" or "runocc" or "swpque" or "swpocc" or "waiting" => U32,
+        _ => null,
+    };
+
+    private static KstatValueKind? VmInfoKind(string statistic) => statistic switch
+    {
+        "freemem" or "swap_resv" or "swap_alloc" or "swap_avail" or "swap_free" or "updates" => U64,
+        _ => null,
+    };
+
+    private static KstatValueKind? MntInfoKind(string statistic) => statistic switch
+    {
+        "mik_proto" or "mik_curserver" => KstatValueKind.String,
+        "mik_vers" or "mik_flags" or "mik_secmod" or "mik_curread" or "mik_curwrite" or "mik_acregmin" or "mik_acregmax"
+            or "mik_acdirmin" or "mik_acdirmax" or "lookup_srtt" or "lookup_deviate" or "lookup_rtxcur" or "read_srtt" or
+            "read_deviate" or "read_rtxcur" or "write_srtt" or "write_deviate" or "write_rtxcur" or "mik_noresponse" or
+            "mik_failover" or "mik_remap" => U32,
+        "mik_timeo" or "mik_retrans" => I32,
+        _ => null,
+    };
+
+    /// <summary>The statistics of one layout: how many there are, and the kind of each (<c>null</c> for a name not in it).</summary>
+    internal sealed class Shape(int count, Func<string, KstatValueKind?> kindOf)
+    {
+        public int Count { get; } = count;
+
+        public KstatValueKind? KindOf(string statistic) => kindOf(statistic);
+    }
 }

@@ -28,6 +28,24 @@ internal static class BaselineRunner
     /// <summary>Runs a baseline program and reads its one result line, <c>case&lt;TAB&gt;ns&lt;TAB&gt;operations</c>.</summary>
     private static double Run(string program, string[] arguments, string benchCase)
     {
+        string output = Output(program, arguments);
+        foreach (string line in output.Split('\n'))
+        {
+            string[] fields = line.Split('\t');
+            if (fields.Length == 3 && fields[0] == benchCase &&
+                double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double ns))
+            {
+                return ns;
+            }
+        }
+
+        throw new InvalidOperationException($"{program} printed no result line for '{benchCase}': {output}");
+    }
+
+    /// <summary>Runs a program to its end and returns what it printed on stdout.</summary>
+    /// <exception cref="InvalidOperationException">It could not be started or did not exit 0 (the message has its stderr).</exception>
+    internal static string Output(string program, IEnumerable<string> arguments)
+    {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in arguments)
         {
@@ -43,16 +61,6 @@ internal static class BaselineRunner
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {error.Result}");
         }
 
-        foreach (string line in output.Split('\n'))
-        {
-            string[] fields = line.Split('\t');
-            if (fields.Length == 3 && fields[0] == benchCase &&
-                double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double ns))
-            {
-                return ns;
-            }
-        }
-
-        throw new InvalidOperationException($"{program} printed no result line for '{benchCase}': {output}");
+        return output;
     }
 }

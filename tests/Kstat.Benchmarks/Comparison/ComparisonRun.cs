@@ -14,6 +14,7 @@ internal sealed class ComparisonRun(RunSettings settings, TextWriter progress)
     private const double OpenBytesTarget = 200;
     private const double LookupTarget = 4;
     private const double ParseSpeedupTarget = 5;
+    private const double StartupTarget = 1.5;
     private const long SmallestObjectBytes = 24;
 
     private readonly List<ResultRow> _rows = [];
@@ -29,6 +30,7 @@ internal sealed class ComparisonRun(RunSettings settings, TextWriter progress)
                 case "open": Open(); break;
                 case "lookup": Lookup(); break;
                 case "parse": Parse(); break;
+                case "startup": Startup(); break;
                 default: throw new ArgumentException($"Unknown case '{benchCase}'; the cases are {string.Join(", ", RunSettings.AllCases)}.");
             }
         }
@@ -90,6 +92,34 @@ internal sealed class ComparisonRun(RunSettings settings, TextWriter progress)
         _rows.Add(new ResultRow($"parse: {settings.ParseBytes / 1_000_000} MB kstat -p, SnapshotChain vs Perl hash of hashes",
             ResultTable.Time(perl), ResultTable.Time(cs.MedianNs), ratio,
             $"≤ {1 / ParseSpeedupTarget:0.00} (≥ {ParseSpeedupTarget:0}× faster)", ratio <= 1 / ParseSpeedupTarget, cs.AllocatedBytes));
+    }
+
+    private void Startup()
+    {
+        string native = settings.KstatNative ?? throw new InvalidOperationException("The start-up case needs --kstat-native (./run publishes it).");
+        string tool = settings.KstatTool ?? throw new InvalidOperationException("The start-up case needs --kstat-tool (./run builds it).");
+        var (capture, lines, middle) = StartupCapture.Ensure(settings.CapturesFolder);
+        string baseline = Path.Combine(settings.NativeFolder, "kstat-p-baseline");
+        (string Name, string[] Selectors)[] cases = [($"a {lines:N0}-line capture", []), ($"one kstat of it ({middle})", [middle])];
+        foreach (var (name, selectors) in cases)
+        {
+            string[] c = [baseline, capture, .. selectors];
+            string[] cs = [native, "-p", "--file", capture, .. selectors];
+            int printed = WholeProcessRunner.CheckSameOutput(cs, c);
+            progress.WriteLine($"startup: kstat -p of {name} ({printed:N0} lines besides snaptime, the same on both sides): " +
+                               $"{settings.StartupPairs} interleaved pairs of whole processes");
+            var result = WholeProcessRunner.Compare(settings, settings.StartupPairs, cs, c);
+            progress.WriteLine($"startup: ratio median {result.Ratio:0.00}, quartiles {result.RatioLow:0.00}–{result.RatioHigh:0.00}");
+            _rows.Add(new ResultRow($"startup: kstat -p of {name}, native (AOT), whole process",
+                ResultTable.Time(result.BaselineNs), ResultTable.Time(result.CSharpNs), result.Ratio, $"≤ {StartupTarget:0.#}",
+                result.Ratio <= StartupTarget, null));
+        }
+
+        // The .NET tool (JIT), which illumos machines run: for information, no target.
+        string[] all = [baseline, capture];
+        var jit = WholeProcessRunner.Compare(settings, settings.StartupPairs, [tool, "-p", "--file", capture], all);
+        _rows.Add(new ResultRow($"startup: kstat -p of a {lines:N0}-line capture, the .NET tool (JIT)", ResultTable.Time(jit.BaselineNs), ResultTable.Time(jit.CSharpNs),
+            jit.Ratio, "—", null, null));
     }
 
     private Dictionary<string, Measurement> Measure<T>(string benchCase, bool slow)

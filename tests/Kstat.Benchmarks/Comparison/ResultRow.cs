@@ -6,6 +6,6 @@ namespace Kstat.Benchmarks.Comparison;
 /// <param name="CSharp">The C# figure, formatted.</param>
 /// <param name="Ratio">C# / baseline, when the row compares two times.</param>
 /// <param name="Target">The target, as written in the issue.</param>
-/// <param name="Met">Whether the target is met.</param>
+/// <param name="Met">Whether the target is met; <c>null</c> for a row shown for information, without a target.</param>
 /// <param name="AllocatedBytes">The managed bytes the C# side allocated per operation, when measured.</param>
-internal sealed record ResultRow(string Case, string Baseline, string CSharp, double? Ratio, string Target, bool Met, long? AllocatedBytes);
+internal sealed record ResultRow(string Case, string Baseline, string CSharp, double? Ratio, string Target, bool? Met, long? AllocatedBytes);

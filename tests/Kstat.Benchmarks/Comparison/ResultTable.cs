@@ -12,7 +12,7 @@ internal static class ResultTable
         var cells = rows.Select(r => new[]
         {
             r.Case, r.Baseline, r.CSharp, r.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "—",
-            r.Target, r.Met ? "met" : "missed", r.AllocatedBytes is { } bytes ? Bytes(bytes) : "—",
+            r.Target, r.Met switch { true => "met", false => "missed", null => "—" }, r.AllocatedBytes is { } bytes ? Bytes(bytes) : "—",
         }).ToList();
         int[] widths = [.. Headings.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length)))];
         WriteLine(writer, Headings, widths);

@@ -8,6 +8,8 @@ namespace Kstat.Benchmarks.Comparison;
 /// <param name="PerlScript">The Perl parse baseline.</param>
 /// <param name="ArtifactsFolder">Where BenchmarkDotNet writes its logs.</param>
 /// <param name="CpuClock">Measure the CPU time of the working thread (the default) instead of wall-clock time.</param>
+/// <param name="KstatNative">The kstat command published with Native AOT, for the start-up case.</param>
+/// <param name="KstatTool">The kstat command as the .NET tool runs it (JIT), for the start-up case.</param>
 internal sealed record RunSettings(
     bool Quick,
     IReadOnlyList<string> Cases,
@@ -15,12 +17,14 @@ internal sealed record RunSettings(
     string CapturesFolder,
     string PerlScript,
     string ArtifactsFolder,
-    bool CpuClock)
+    bool CpuClock,
+    string? KstatNative = null,
+    string? KstatTool = null)
 {
     /// <summary>Gets the clock argument the baselines take: <c>cpu</c> or <c>wall</c>.</summary>
     public string ClockName => CpuClock ? "cpu" : "wall";
 
-    public static readonly string[] AllCases = ["monitor", "dump", "open", "lookup", "parse"];
+    public static readonly string[] AllCases = ["monitor", "dump", "open", "lookup", "parse", "startup"];
 
     /// <summary>Gets the size of the parse capture: 100 MB, or 20 MB in a quick run.</summary>
     public long ParseBytes => Quick ? 20_000_000 : 100_000_000;
@@ -36,6 +40,9 @@ internal sealed record RunSettings(
         ("open", false) => (15, 20),
         _ => throw new ArgumentOutOfRangeException(nameof(benchCase), benchCase, "No C baseline for this case."),
     };
+
+    /// <summary>Gets how many interleaved pairs of whole processes the start-up case counts.</summary>
+    public int StartupPairs => Quick ? 20 : 60;
 
     /// <summary>Gets how many times the Perl script loads the parse capture.</summary>
     public int PerlRepetitions => Quick ? 1 : 3;

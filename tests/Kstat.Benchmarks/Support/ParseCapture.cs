@@ -52,7 +52,7 @@ internal static class ParseCapture
     }
 
     /// <summary>Reads every line of every <c>kstat -p</c> capture in the folder (a file whose first line parses as one).</summary>
-    private static List<Line> ParseableLines(string folder)
+    internal static List<Line> ParseableLines(string folder)
     {
         var lines = new List<Line>();
         foreach (string file in Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal))
@@ -101,7 +101,7 @@ internal static class ParseCapture
     }
 
     /// <summary>FNV-1a over the source lines: a changed capture gets a new file, not a stale one.</summary>
-    private static uint Fingerprint(List<Line> lines)
+    internal static uint Fingerprint(List<Line> lines)
     {
         uint hash = 2166136261;
         foreach (var line in lines)
@@ -117,5 +117,6 @@ internal static class ParseCapture
         return hash;
     }
 
-    private sealed record Line(string Module, int Instance, string Rest, string Value);
+    /// <summary>One line of a capture: the module, the instance, <c>name:statistic</c> and the value.</summary>
+    internal sealed record Line(string Module, int Instance, string Rest, string Value);
 }

@@ -85,4 +85,8 @@ public static class KstatRunner
 
         return info;
     }
+
+    /// <summary>The built tool as a <c>sh</c> command line, every word quoted.</summary>
+    public static string ShellCommand(params string[] args) =>
+        string.Join(' ', new[] { Host, ToolPath }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
 }

@@ -11,10 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include "kstat_abi.h"
 #include "kb_chain.h"
+#include "kb_print.h"
 
 static volatile uint64_t sink; /* keeps the compiler from dropping the work */
 
@@ -32,8 +32,6 @@ static void die(const char *what)
     perror(what);
     exit(3);
 }
-
-static int skipped(const kstat_t *ksp) { return strncmp(ksp->ks_name, "kstat_", 6) == 0; }
 
 /* Sums every numeric statistic of a NAMED kstat: what a monitor does with the values it read. */
 static uint64_t walk_values(const kstat_t *ksp)
@@ -62,7 +60,7 @@ static void monitor_walk(void)
 {
     monitor_n = 0;
     for (kstat_t *ksp = monitor_kc->kc_chain; ksp != NULL; ksp = ksp->ks_next)
-        if (!skipped(ksp) && strcmp(ksp->ks_module, "cpu") == 0 && monitor_n < KB_MONITOR_KSTATS)
+        if (!kb_skipped(ksp) && strcmp(ksp->ks_module, "cpu") == 0 && monitor_n < KB_MONITOR_KSTATS)
             monitor_ks[monitor_n++] = ksp;
 }
 
@@ -89,69 +87,9 @@ static void monitor_op(void)
     sink += sum;
 }
 
-/* ---- dump: kstat -p of the whole chain to /dev/null, in kstat(1) order ---- */
-
-enum { V_INT32, V_UINT32, V_INT64, V_UINT64, V_HRTIME, V_STRING, V_CHAR };
-
-typedef struct stat_line {
-    const char *name;
-    int kind;
-    union {
-        int64_t i;
-        uint64_t u;
-        const char *s;
-    } v;
-    char text[17]; /* a CHAR value, NUL-terminated */
-} stat_line_t;
-
-typedef struct dump_kstat {
-    const kstat_t *ksp;
-    stat_line_t *stats;
-    int nstats;
-} dump_kstat_t;
+/* ---- dump: kstat -p of the whole chain to /dev/null, in kstat(1) order (kb_print.c) ---- */
 
 static FILE *devnull;
-
-static void add_sorted(dump_kstat_t *d, const stat_line_t *line)
-{
-    /* Stable insertion by strcasecmp, as kstat(1) builds its list. */
-    int at = d->nstats;
-    while (at > 0 && strcasecmp(d->stats[at - 1].name, line->name) > 0) {
-        d->stats[at] = d->stats[at - 1];
-        at--;
-    }
-    d->stats[at] = *line;
-    d->nstats++;
-}
-
-static int compare_kstats(const void *a, const void *b)
-{
-    const kstat_t *x = ((const dump_kstat_t *)a)->ksp, *y = ((const dump_kstat_t *)b)->ksp;
-    int c = strcasecmp(x->ks_module, y->ks_module);
-    if (c != 0)
-        return c;
-    if (x->ks_instance != y->ks_instance)
-        return x->ks_instance < y->ks_instance ? -1 : 1;
-    return strcasecmp(x->ks_name, y->ks_name);
-}
-
-static void print_value(const stat_line_t *s)
-{
-    switch (s->kind) {
-    case V_INT32: fprintf(devnull, "%d", (int)s->v.i); break;
-    case V_UINT32: fprintf(devnull, "%u", (unsigned)s->v.u); break;
-    case V_INT64: fprintf(devnull, "%lld", (long long)s->v.i); break;
-    case V_UINT64: fprintf(devnull, "%llu", (unsigned long long)s->v.u); break;
-    case V_HRTIME:
-        if (s->v.i == 0)
-            fputc('0', devnull);
-        else
-            fprintf(devnull, "%.9f", s->v.i / 1000000000.0);
-        break;
-    case V_CHAR: fputs(s->text, devnull); break;
-    default: fputs(s->v.s, devnull); break;
-    }
-}
 
 static void dump_setup(void)
 {
@@ -172,53 +110,15 @@ static void dump_op(void)
     size_t cap = 0;
     for (kstat_t *ksp = kc->kc_chain; ksp != NULL; ksp = ksp->ks_next)
         cap++;
-    dump_kstat_t *all = calloc(cap, sizeof(*all));
+    kb_kstat_t *all = calloc(cap, sizeof(*all));
     size_t n = 0;
-    for (kstat_t *ksp = kc->kc_chain; ksp != NULL; ksp = ksp->ks_next) {
-        if (skipped(ksp) || ksp->ks_type != KSTAT_TYPE_NAMED)
-            continue;
-        dump_kstat_t *d = &all[n++];
-        d->ksp = ksp;
-        int ok = kstat_read(kc, ksp, NULL) != -1;
-        d->stats = malloc((ok ? ksp->ks_ndata + 3 : 2) * sizeof(stat_line_t));
-        stat_line_t line = {.name = "class", .kind = V_STRING, .v.s = ksp->ks_class};
-        add_sorted(d, &line);
-        line = (stat_line_t){.name = "crtime", .kind = V_HRTIME, .v.i = ksp->ks_crtime};
-        add_sorted(d, &line);
-        if (!ok)
-            continue;
-        const kstat_named_t *rec = ksp->ks_data;
-        for (uint_t i = 0; i < ksp->ks_ndata; i++) {
-            line = (stat_line_t){.name = rec[i].name};
-            switch (rec[i].data_type) {
-            case KSTAT_DATA_INT32: line.kind = V_INT32; line.v.i = rec[i].value.i32; break;
-            case KSTAT_DATA_UINT32: line.kind = V_UINT32; line.v.u = rec[i].value.ui32; break;
-            case KSTAT_DATA_INT64: line.kind = V_INT64; line.v.i = rec[i].value.i64; break;
-            case KSTAT_DATA_UINT64: line.kind = V_UINT64; line.v.u = rec[i].value.ui64; break;
-            case KSTAT_DATA_STRING:
-                line.kind = V_STRING;
-                line.v.s = rec[i].value.str.addr.ptr == NULL ? "" : rec[i].value.str.addr.ptr;
-                break;
-            default:
-                line.kind = V_CHAR;
-                memcpy(line.text, rec[i].value.c, 16);
-                line.text[16] = '\0';
-                break;
-            }
-            add_sorted(d, &line);
-        }
-        line = (stat_line_t){.name = "snaptime", .kind = V_HRTIME, .v.i = ksp->ks_snaptime};
-        add_sorted(d, &line);
-    }
-    qsort(all, n, sizeof(*all), compare_kstats);
+    for (kstat_t *ksp = kc->kc_chain; ksp != NULL; ksp = ksp->ks_next)
+        if (!kb_skipped(ksp) && ksp->ks_type == KSTAT_TYPE_NAMED)
+            kb_collect(kc, ksp, &all[n++]);
+    qsort(all, n, sizeof(*all), kb_compare_kstats);
     for (size_t i = 0; i < n; i++) {
-        const kstat_t *ksp = all[i].ksp;
-        for (int j = 0; j < all[i].nstats; j++) {
-            fprintf(devnull, "%s:%d:%s:%s\t", ksp->ks_module, ksp->ks_instance, ksp->ks_name, all[i].stats[j].name);
-            print_value(&all[i].stats[j]);
-            fputc('\n', devnull);
-        }
-        free(all[i].stats);
+        kb_print_parseable(devnull, &all[i]);
+        kb_release(&all[i]);
     }
     free(all);
     kstat_close(kc);
@@ -261,7 +161,7 @@ static void open_op(void)
     index_entry_t *entries = malloc(n * sizeof(*entries));
     size_t used = 0;
     for (kstat_t *ksp = kc->kc_chain; ksp != NULL; ksp = ksp->ks_next) {
-        if (skipped(ksp))
+        if (kb_skipped(ksp))
             continue;
         char key[3 * KSTAT_STRLEN + 16];
         int len = snprintf(key, sizeof(key), "%s:%d:%s", ksp->ks_module, ksp->ks_instance, ksp->ks_name);
