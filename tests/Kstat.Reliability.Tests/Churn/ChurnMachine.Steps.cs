@@ -187,7 +187,7 @@ public sealed partial class ChurnMachine
     private static void ExpectKeys(string what, System.Collections.Immutable.ImmutableArray<string> actual, List<ModelLeaf> expected)
     {
         var keys = expected
-            .Select(l => ChurnOp.HeaderOf(l.Slot))
+            .Select(l => ChurnOp.HeaderOf(l.Slot) with { Kid = l.Kid }) // kstats equal but for case: the later (higher kid) first
             .Order(KstatOrder.Headers)
             .Select(h => h.Key)
             .ToList();
