@@ -13,7 +13,7 @@ public sealed class EndToEndTests : IDisposable
 
     private readonly string _temp = Directory.CreateTempSubdirectory("kstat-cli-tests").FullName;
 
-    public static TheoryData<string> CaptureFiles => new(Captures.All.Select(Path.GetFileName).Select(f => f!));
+    public static TheoryData<string> CaptureNames => new(CaptureFiles.All.Select(Path.GetFileName).Select(f => f!));
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
@@ -40,13 +40,13 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(CaptureFiles))]
+    [MemberData(nameof(CaptureNames))]
     public void Dash_p_reproduces_the_kstats_of_a_capture_in_kstat_order(string file)
     {
-        var run = KstatRunner.Run("-p", "--file", Captures.PathOf(file));
+        var run = KstatRunner.Run("-p", "--file", CaptureFiles.PathOf(file));
 
         Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
-        using var original = SnapshotChain.Load(Captures.PathOf(file));
+        using var original = SnapshotChain.Load(CaptureFiles.PathOf(file));
         using var printed = SnapshotChain.Parse(run.Stdout, sourceName: "stdout");
         AssertSameKstats(original, printed);
 
@@ -63,13 +63,13 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(CaptureFiles))]
+    [MemberData(nameof(CaptureNames))]
     public void The_default_and_json_formats_parse_back_to_the_same_kstats(string file)
     {
-        using var original = SnapshotChain.Load(Captures.PathOf(file));
+        using var original = SnapshotChain.Load(CaptureFiles.PathOf(file));
         foreach (string[] format in new[] { Array.Empty<string>(), ["-j"] })
         {
-            var run = KstatRunner.Run([.. format, "--file", Captures.PathOf(file)]);
+            var run = KstatRunner.Run([.. format, "--file", CaptureFiles.PathOf(file)]);
             Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
             using var printed = SnapshotChain.Parse(run.Stdout, sourceName: "stdout");
             AssertSameKstats(original, printed);
@@ -79,7 +79,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public void Selectors_print_in_command_line_order()
     {
-        var run = KstatRunner.Run("-p", "--file", Captures.PathOf(Opteron), "cpu_info:3", "cpu_info:1", "cpu_info:3:cpu_info3:brand");
+        var run = KstatRunner.Run("-p", "--file", CaptureFiles.PathOf(Opteron), "cpu_info:3", "cpu_info:1", "cpu_info:3:cpu_info3:brand");
 
         var keys = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..l.IndexOf('\t', StringComparison.Ordinal)]).ToList();
         int first1 = keys.FindIndex(k => k.StartsWith("cpu_info:1:", StringComparison.Ordinal));
@@ -92,18 +92,18 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public void The_class_option_selects_by_class_and_exits_1_when_nothing_matches()
     {
-        var misc = KstatRunner.Run("-p", "-c", "mi*", "--file", Captures.PathOf(Opteron));
-        var all = KstatRunner.Run("-p", "--file", Captures.PathOf(Opteron));
+        var misc = KstatRunner.Run("-p", "-c", "mi*", "--file", CaptureFiles.PathOf(Opteron));
+        var all = KstatRunner.Run("-p", "--file", CaptureFiles.PathOf(Opteron));
         Assert.Equal((0, all.Stdout), (misc.ExitCode, misc.Stdout));
 
-        var disk = KstatRunner.Run("-p", "-c", "disk", "--file", Captures.PathOf(Opteron));
+        var disk = KstatRunner.Run("-p", "-c", "disk", "--file", CaptureFiles.PathOf(Opteron));
         Assert.Equal((1, "", ""), (disk.ExitCode, disk.Stdout, disk.Stderr));
     }
 
     [Fact]
     public void Dash_s_with_a_regex_keeps_only_matching_statistics()
     {
-        var run = KstatRunner.Run("-p", "-m", "cpu_info", "-s", "/^(brand|clock_MHz)$/", "--file", Captures.PathOf(Opteron));
+        var run = KstatRunner.Run("-p", "-m", "cpu_info", "-s", "/^(brand|clock_MHz)$/", "--file", CaptureFiles.PathOf(Opteron));
 
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(16, lines.Length); // 8 CPUs x 2 statistics
@@ -114,7 +114,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public void Dash_l_lists_the_names_of_dash_p_and_dash_C_puts_a_colon_before_the_value()
     {
-        string path = Captures.PathOf(Opteron);
+        string path = CaptureFiles.PathOf(Opteron);
         var p = KstatRunner.Run("-p", "--file", path).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var l = KstatRunner.Run("-l", "--file", path).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var c = KstatRunner.Run("-C", "--file", path).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -126,7 +126,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public void Dash_q_prints_nothing_and_tells_by_the_exit_status()
     {
-        string path = Captures.PathOf(Opteron);
+        string path = CaptureFiles.PathOf(Opteron);
         Assert.Equal(new KstatRunner.Result(0, "", ""), KstatRunner.Run("-q", "--file", path, "cpu_info:7"));
         Assert.Equal(new KstatRunner.Result(1, "", ""), KstatRunner.Run("-q", "--file", path, "cpu_info:8"));
     }
@@ -135,7 +135,7 @@ public sealed class EndToEndTests : IDisposable
     public void A_multi_round_capture_prints_one_block_per_round_with_its_timestamps()
     {
         // Made from a real capture: two rounds of `kstat -p -T u cpu_stat:0`, the second with other values.
-        string round = KstatRunner.Run("-p", "--file", Captures.PathOf(SmartOsCpuStat), "cpu_stat:0").Stdout;
+        string round = KstatRunner.Run("-p", "--file", CaptureFiles.PathOf(SmartOsCpuStat), "cpu_stat:0").Stdout;
         string later = string.Concat(round.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => (line.Contains(":idle\t", StringComparison.Ordinal) ? line + "7" : line) + "\n"));
         string path = WriteTemp("two-rounds.txt", "1479816000\n" + round + "\n1479816005\n" + later);
@@ -153,7 +153,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public void Json_rounds_are_each_an_array()
     {
-        string round = KstatRunner.Run("-p", "--file", Captures.PathOf(SmartOsCpuStat), "cpu_stat:1").Stdout;
+        string round = KstatRunner.Run("-p", "--file", CaptureFiles.PathOf(SmartOsCpuStat), "cpu_stat:1").Stdout;
         string path = WriteTemp("json-rounds.txt", round + "\n" + round);
 
         var run = KstatRunner.Run("-j", "--file", path, "cpu_stat:1", "1");

@@ -14,7 +14,7 @@ public sealed class ToolProcessTests : IDisposable
     [Fact]
     public void Dash_p_over_a_capture_prints_and_exits_0()
     {
-        var run = KstatRunner.RunProcess("-p", "--file", Captures.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt"), "cpu_info:0:cpu_info0:brand");
+        var run = KstatRunner.RunProcess("-p", "--file", CaptureFiles.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt"), "cpu_info:0:cpu_info0:brand");
         Assert.Equal((0, "cpu_info:0:cpu_info0:brand\tIntel(r) Core(tm) i5 CPU       M 450  @ 2.40GHz\n", ""), (run.ExitCode, run.Stdout, run.Stderr));
     }
 
@@ -40,7 +40,7 @@ public sealed class ToolProcessTests : IDisposable
     public void A_file_is_written_where_the_shell_left_off_and_appended_to_with_double_redirection()
     {
         string output = Path.Combine(_temp, "out.txt");
-        string kstat = KstatRunner.ShellCommand("-p", "--file", Captures.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt"), "cpu_info:0:cpu_info0:brand");
+        string kstat = KstatRunner.ShellCommand("-p", "--file", CaptureFiles.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt"), "cpu_info:0:cpu_info0:brand");
         var shell = System.Diagnostics.Process.Start("/bin/sh", ["-c", $"(echo first; {kstat}; echo last) > '{output}' && {kstat} >> '{output}'"]);
         Assert.True(shell.WaitForExit(60_000), "the shell did not finish");
 

@@ -9,7 +9,7 @@ namespace Kstat.Cli.Tests;
 /// </summary>
 public sealed class ToolStreamTests : IDisposable
 {
-    private static readonly string Capture = Captures.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt");
+    private static readonly string Capture = CaptureFiles.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt");
     private const string Brand = "cpu_info:0:cpu_info0:brand\tIntel(r) Core(tm) i5 CPU       M 450  @ 2.40GHz\n";
     private readonly string _temp = Directory.CreateTempSubdirectory("kstat-stream-tests").FullName;
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Kstat.Tree;
 
 /// <summary>
@@ -15,5 +17,9 @@ public sealed record KstatHeader(string Module, int Instance, string Name, strin
                                  KstatType Type, long CrTime, long Kid)
 {
     /// <summary>Gets the key <c>"module:instance:name"</c> that Perl's <c>update()</c> and kstat(1) use.</summary>
-    public string Key => KstatKey.Format(Module, Instance, Name);
+    public string Key => FormatKey(Module, Instance, Name);
+
+    /// <summary>Formats a key the way Perl's <c>update()</c> does (<c>%s:%d:%s</c>), for example <c>"cpu_stat:0:cpu_stat0"</c>.</summary>
+    internal static string FormatKey(string module, int instance, string name) =>
+        string.Concat(module, ":", instance.ToString(CultureInfo.InvariantCulture), ":", name);
 }

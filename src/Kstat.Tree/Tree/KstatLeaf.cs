@@ -113,7 +113,7 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         get
         {
             var reading = ReadState().Reading!;
-            return reading.Count + 3 - reading.Schema.PseudoKeyCount;
+            return reading.Count + 3 - reading.Schema.HeaderFieldNameCount;
         }
     }
 
@@ -237,7 +237,7 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
             _reading = reading;
             _names = ImmutableCollectionsMarshal.AsArray(reading.Schema.Names)!;
             _values = ImmutableCollectionsMarshal.AsArray(reading.Values)!;
-            _hidesPseudoKeys = reading.Schema.PseudoKeyCount > 0;
+            _hidesPseudoKeys = reading.Schema.HeaderFieldNameCount > 0;
             _index = -1;
         }
 

@@ -32,7 +32,7 @@ public sealed partial class KstatTree
         {
             Context.ThrowIfDisposed();
             var chain = Context.Chain;
-            bool endOfCapture = chain is SnapshotChain { IsLastRound: true }; // before the step, which the last round cannot take
+            bool endOfCapture = chain is IKstatSeries { IsLastRound: true }; // before the step, which the last round cannot take
             bool updated = chain.Update();
             var (chainId, headers) = Walk(chain);
             var added = ImmutableArray<KstatHeader>.Empty;

@@ -29,13 +29,16 @@ public sealed class KstatSchema
 
             if (name is "class" or "crtime" or "snaptime")
             {
-                PseudoKeyCount++;
+                HeaderFieldNameCount++;
             }
         }
     }
 
-    /// <summary>Gets how many names are also a leaf's pseudo-keys (<c>class</c>, <c>crtime</c>, <c>snaptime</c>), which the leaf hides; almost always 0.</summary>
-    internal int PseudoKeyCount { get; }
+    /// <summary>
+    /// Gets how many names are also the names Perl and kstat(1) give a kstat's own fields (<c>class</c>, <c>crtime</c>,
+    /// <c>snaptime</c>); almost always 0. Whoever shows a reading beside its kstat's fields decides which one wins.
+    /// </summary>
+    internal int HeaderFieldNameCount { get; }
 
     /// <summary>Gets the statistic names, in the order read.</summary>
     public ImmutableArray<string> Names { get; }

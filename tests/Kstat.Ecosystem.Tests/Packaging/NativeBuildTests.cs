@@ -28,7 +28,7 @@ public sealed class NativeBuildTests
         Assert.False(File.Exists(Path.Combine(published, "kstat.dll")), "the publish made a managed kstat.dll, not a native executable");
 
         string tool = Repository.PathOf("samples", "Kstat.Cli", "bin", DotNet.Configuration, "net10.0", "kstat.dll");
-        string parseable = Repository.PathOf("tests", "Kstat.Tree.Tests", "Snapshot", "Data", "c-kstat-p.txt");
+        string parseable = Repository.PathOf("tests", "data", "c-kstat-p.txt");
         string human = Repository.PathOf("tests", "data", "captures", "solaris-x86-opteron-cpu_info-plain.txt");
         string cpuStat = Repository.PathOf("tests", "data", "captures", "smartos-32cpu-cpu_stat-idle-kernel-user-p-tabs-expanded.txt");
         string missing = Path.Combine(scratch.Path, "no-such-capture.txt");

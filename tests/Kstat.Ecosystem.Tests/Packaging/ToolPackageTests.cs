@@ -37,7 +37,7 @@ public sealed class ToolPackageTests
         DotNet.Succeed(scratch.Path, "tool", "install", "Kstat.Cli", "--version", version, "--tool-path", tools, "--configfile", config);
 
         // A capture in the form C kstat(1) prints with -p: the installed tool must give back the same bytes.
-        string capture = Repository.PathOf("tests", "Kstat.Tree.Tests", "Snapshot", "Data", "c-kstat-p.txt");
+        string capture = Repository.PathOf("tests", "data", "c-kstat-p.txt");
         var (exitCode, output, error) = Run(Path.Combine(tools, "kstat"), "-p", "--file", capture);
 
         Assert.Equal("", error);

@@ -17,7 +17,7 @@ public class CaptureCrossCheckTests : DoubleTest
     [MemberData(nameof(ParseableCaptures))]
     public void LibKstatChain_over_the_loaded_double_gives_the_tree_SnapshotChain_gives(string file)
     {
-        string path = Captures.PathOf(file);
+        string path = CaptureFiles.PathOf(file);
         Assert.True(D.kd_load_capture(path) > 0, D.LastError);
         using var native = new KstatTree(Open());
         using var snapshot = new KstatTree(SnapshotChain.Load(path));

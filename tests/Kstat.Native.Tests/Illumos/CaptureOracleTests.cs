@@ -19,8 +19,8 @@ public class CaptureOracleTests : DoubleTest
     [MemberData(nameof(ParseableCaptures))]
     public void The_tree_over_the_double_reads_what_kstat_printed(string file)
     {
-        var lines = FirstRound(Captures.PathOf(file)).ToList();
-        int loaded = D.kd_load_capture(Captures.PathOf(file));
+        var lines = FirstRound(CaptureFiles.PathOf(file)).ToList();
+        int loaded = D.kd_load_capture(CaptureFiles.PathOf(file));
         Assert.True(loaded > 0, D.LastError);
         using var tree = new KstatTree(Open());
 
@@ -47,7 +47,7 @@ public class CaptureOracleTests : DoubleTest
     [Fact]
     public void The_cpu_stat_capture_loads_as_raw_cpu_stat_structs()
     {
-        D.kd_load_capture(Captures.PathOf("smartos-32cpu-cpu_stat-idle-kernel-user-p-tabs-expanded.txt"));
+        D.kd_load_capture(CaptureFiles.PathOf("smartos-32cpu-cpu_stat-idle-kernel-user-p-tabs-expanded.txt"));
         using var chain = Open();
 
         Assert.Equal(32, chain.Headers.Count);

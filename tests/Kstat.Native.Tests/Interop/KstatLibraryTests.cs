@@ -19,7 +19,7 @@ public class KstatLibraryTests
     [Fact]
     public void A_KSTAT_LIBRARY_file_that_is_no_library_is_refused_clearly()
     {
-        string path = Captures.PathOf("SOURCES.md");
+        string path = CaptureFiles.PathOf("SOURCES.md");
 
         var e = Assert.Throws<DllNotFoundException>(() => KstatLibrary.Load(path));
 

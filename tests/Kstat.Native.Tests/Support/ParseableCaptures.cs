@@ -6,5 +6,5 @@ namespace Kstat.Native.Tests.Support;
 internal static class ParseableCaptures
 {
     public static TheoryData<string> Files =>
-        [.. Captures.All.Select(p => Path.GetFileName(p)).Where(f => f.Contains("-p-", StringComparison.Ordinal))];
+        [.. CaptureFiles.All.Select(p => Path.GetFileName(p)).Where(f => f.Contains("-p-", StringComparison.Ordinal))];
 }

@@ -22,5 +22,5 @@ internal readonly struct KstatId(string module, int instance, string name) : IEq
     public override int GetHashCode() =>
         HashCode.Combine(RuntimeHelpers.GetHashCode(Module), Instance, RuntimeHelpers.GetHashCode(Name));
 
-    public override string ToString() => KstatKey.Format(Module, Instance, Name);
+    public override string ToString() => KstatHeader.FormatKey(Module, Instance, Name);
 }

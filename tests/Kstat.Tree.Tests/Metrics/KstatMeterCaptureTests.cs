@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Diagnostics;
+namespace Kstat.Tree.Tests.Metrics;
 
 /// <summary>KstatMeter over a real capture: what a listener receives is what kstat(1) printed.</summary>
 public sealed partial class KstatMeterCaptureTests
@@ -11,7 +11,7 @@ public sealed partial class KstatMeterCaptureTests
     [Fact]
     public void Every_cpu_stat_counter_of_a_capture_is_published_with_the_value_kstat_printed()
     {
-        string capture = Captures.PathOf("smartos-32cpu-cpu_stat-idle-kernel-user-p-tabs-expanded.txt");
+        string capture = CaptureFiles.PathOf("smartos-32cpu-cpu_stat-idle-kernel-user-p-tabs-expanded.txt");
         var printed = File.ReadAllLines(capture).Select(l => PLine().Match(l)).Where(m => m.Success)
                           .ToDictionary(m => (m.Groups["stat"].Value, int.Parse(m.Groups["instance"].Value, CultureInfo.InvariantCulture)),
                                         m => long.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));

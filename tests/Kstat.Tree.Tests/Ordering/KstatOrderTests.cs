@@ -1,6 +1,6 @@
 using Kstat.Tree;
 
-namespace Kstat.Tree.Tests.Chain;
+namespace Kstat.Tree.Tests.Ordering;
 
 public class KstatOrderTests
 {
@@ -52,6 +52,6 @@ public class KstatOrderTests
     [Fact]
     public void Keys_format_instances_in_the_invariant_culture()
     {
-        Assert.Equal("cpu:-1:x", KstatKey.Format("cpu", -1, "x"));
+        Assert.Equal("cpu:-1:x", KstatHeader.FormatKey("cpu", -1, "x"));
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Tree;
+namespace Kstat.Tree.Tests.LinqPad;
 
 /// <summary>The LINQPad views (<c>ToDump()</c>): they show the structure and headers without reading, and read only on demand.</summary>
 public sealed class KstatTreeDumpTests : IDisposable

@@ -2,7 +2,7 @@ using System.Text;
 using Kstat.Tree;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Captures;
 
 /// <summary>Seeded random damage to real captures (and to their JSON and human renderings) only ever gives a KstatFormatException, or a chain.</summary>
 public class MutatedCaptureTests
@@ -13,7 +13,7 @@ public class MutatedCaptureTests
     public static TheoryData<string, int> Sources()
     {
         var data = new TheoryData<string, int>();
-        foreach (var file in Captures.All.Select(p => Path.GetFileName(p)))
+        foreach (var file in CaptureFiles.All.Select(p => Path.GetFileName(p)))
         {
             data.Add(file, 0); // as captured
             data.Add(file, 1); // rewritten as kstat -j
@@ -64,7 +64,7 @@ public class MutatedCaptureTests
 
     private static byte[] Render(string file, int rendering)
     {
-        string path = Captures.PathOf(file);
+        string path = CaptureFiles.PathOf(file);
         if (rendering == 0)
         {
             return File.ReadAllBytes(path);

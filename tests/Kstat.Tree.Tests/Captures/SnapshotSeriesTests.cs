@@ -1,7 +1,7 @@
 using Kstat.Tree;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Captures;
 
 /// <summary>A capture of several rounds replays as a series: Update() steps round by round and reports what changed.</summary>
 public class SnapshotSeriesTests
@@ -143,7 +143,7 @@ public class SnapshotSeriesTests
     [Fact]
     public void Human_rounds_split_where_a_kstat_repeats()
     {
-        string capture = File.ReadAllText(Captures.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt"));
+        string capture = File.ReadAllText(CaptureFiles.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt"));
         string second = capture.Replace("2279.514858392", "2280.514858392").Replace("state_begin                     1329488796", "state_begin                     1329488797");
         using var tree = new KstatTree(SnapshotChain.Parse(capture + "\n" + second));
         var chain = (SnapshotChain)tree.Chain;

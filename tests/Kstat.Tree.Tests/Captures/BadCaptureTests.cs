@@ -2,7 +2,7 @@ using System.Text;
 using Kstat.Tree;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Captures;
 
 /// <summary>Malformed captures give a KstatFormatException that says where and what was expected; nothing else escapes.</summary>
 public class BadCaptureTests
@@ -114,7 +114,7 @@ public class BadCaptureTests
     [Fact]
     public void An_explicit_format_is_obeyed()
     {
-        string path = Captures.PathOf("solaris11-vmware-system_pages-plain.txt");
+        string path = CaptureFiles.PathOf("solaris11-vmware-system_pages-plain.txt");
         Assert.Throws<KstatFormatException>(() => SnapshotChain.Load(path, SnapshotFormat.Parseable));
         Assert.Throws<KstatFormatException>(() => SnapshotChain.Load(path, SnapshotFormat.Json));
         using var human = SnapshotChain.Load(path, SnapshotFormat.Human);

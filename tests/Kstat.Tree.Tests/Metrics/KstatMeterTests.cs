@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Diagnostics;
+namespace Kstat.Tree.Tests.Metrics;
 
 public sealed class KstatMeterTests : IDisposable
 {

@@ -2,19 +2,19 @@ using System.Text.RegularExpressions;
 using Kstat.Tree;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Captures;
 
 /// <summary>Every real capture loads, and what the tree holds matches an independent count of the file's lines.</summary>
 public partial class CaptureCountsTests
 {
-    public static TheoryData<string> AllCaptures => [.. Captures.All.Select(p => Path.GetFileName(p))];
+    public static TheoryData<string> AllCaptures => [.. CaptureFiles.All.Select(p => Path.GetFileName(p))];
 
     [Theory]
     [MemberData(nameof(AllCaptures))]
     public void Every_capture_loads_with_the_counts_of_its_text(string file)
     {
-        var expected = Count(File.ReadAllLines(Captures.PathOf(file)));
-        using var tree = KstatTree.Load(Captures.PathOf(file));
+        var expected = Count(File.ReadAllLines(CaptureFiles.PathOf(file)));
+        using var tree = KstatTree.Load(CaptureFiles.PathOf(file));
 
         Assert.Equal(expected.Modules, tree.Count);
         Assert.Equal(expected.Instances, tree.Values.Sum(m => m.Count));
@@ -30,7 +30,7 @@ public partial class CaptureCountsTests
     [InlineData("openindiana-ryzen7-cpu_info-plain-pycpuinfo.txt", SnapshotFormat.Human)]
     public void The_format_is_detected(string file, SnapshotFormat format)
     {
-        using var chain = SnapshotChain.Load(Captures.PathOf(file));
+        using var chain = SnapshotChain.Load(CaptureFiles.PathOf(file));
         Assert.Equal(format, chain.Format);
         Assert.Equal(1, chain.RoundCount);
     }

@@ -1,4 +1,4 @@
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Captures;
 
 /// <summary>The format argument of the capture readers: every defined format is taken, anything else refused up front.</summary>
 public sealed class SnapshotFormatTests

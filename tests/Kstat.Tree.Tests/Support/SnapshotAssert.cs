@@ -1,6 +1,6 @@
 using Kstat.Tree;
 
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Support;
 
 /// <summary>Compares trees by what a user sees: the same kstats with the same headers (Kid aside) and the same typed values.</summary>
 internal static class SnapshotAssert

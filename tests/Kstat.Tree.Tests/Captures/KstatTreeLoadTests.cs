@@ -1,7 +1,7 @@
 using Kstat.Tree;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Captures;
 
 /// <summary>The README's three lines: load a capture, index into it, print.</summary>
 public class KstatTreeLoadTests
@@ -9,7 +9,7 @@ public class KstatTreeLoadTests
     [Fact]
     public void A_capture_loads_in_one_line()
     {
-        using var ks = KstatTree.Load(Captures.PathOf("openindiana-ryzen7-cpu_info-plain-pycpuinfo.txt"));
+        using var ks = KstatTree.Load(CaptureFiles.PathOf("openindiana-ryzen7-cpu_info-plain-pycpuinfo.txt"));
         var cpu0 = ks["cpu_info"][0]["cpu_info0"];
         string line = $"{cpu0["brand"]} at {(long)cpu0["clock_MHz"]} MHz, up {(double)cpu0["snaptime"]:F0} s";
 
@@ -22,7 +22,7 @@ public class KstatTreeLoadTests
     [Fact]
     public void A_format_can_be_forced_and_options_pass_through()
     {
-        using var ks = KstatTree.Load(Captures.PathOf("smartos-system_pages-p-tabs-expanded.txt"), SnapshotFormat.Parseable, new KstatTreeOptions { StripStrings = false });
+        using var ks = KstatTree.Load(CaptureFiles.PathOf("smartos-system_pages-p-tabs-expanded.txt"), SnapshotFormat.Parseable, new KstatTreeOptions { StripStrings = false });
         Assert.False(ks.Options.StripStrings);
         Assert.Equal(70121, (long)ks["unix"][0]["system_pages"]["availrmem"]);
     }

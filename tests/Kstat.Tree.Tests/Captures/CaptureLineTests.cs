@@ -1,7 +1,7 @@
 using System.Text;
 using Kstat.Tree;
 
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Captures;
 
 /// <summary>
 /// Lines come out whole and exact wherever the reads of the input cut them (the reader hands out lines from its

@@ -1,4 +1,4 @@
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Captures;
 
 /// <summary>
 /// The types a capture's kstats get back from their statistic names alone, checked against the structs of

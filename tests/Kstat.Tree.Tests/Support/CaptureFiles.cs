@@ -1,7 +1,7 @@
 namespace Kstat.Tree.Tests.Support;
 
 /// <summary>The real kstat(1) captures under tests/data/captures (copied from the project's shared data, see SOURCES.md there).</summary>
-public static class Captures
+public static class CaptureFiles
 {
     public static string Directory { get; } = Path.Combine(FindRepositoryRoot(), "tests", "data", "captures");
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Diagnostics;
+namespace Kstat.Tree.Tests.Metrics;
 
 /// <summary>KstatMeter chooses what to publish with kstat(1) selectors as well as with predicates.</summary>
 public sealed class KstatMeterSelectorTests : IDisposable

@@ -1,7 +1,7 @@
 using Kstat.Tree;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Captures;
 
 /// <summary>
 /// A kstat whose lines are spread over a round (printed again later, as concatenated captures do) reads exactly as
@@ -12,7 +12,7 @@ public class CaptureRoundTests
     public static TheoryData<string, int> CapturesAndSeeds()
     {
         var data = new TheoryData<string, int>();
-        foreach (string path in Captures.All)
+        foreach (string path in CaptureFiles.All)
         {
             foreach (int seed in new[] { 1, 2, 3 })
             {
@@ -29,7 +29,7 @@ public class CaptureRoundTests
     {
         // Every capture as kstat -p prints it (the human ones too), then each kstat cut into runs of lines dealt out in
         // a random order; a kstat's own lines keep their order, so that a repeated statistic's last value stays last.
-        using var original = KstatTree.Load(Captures.PathOf(capture));
+        using var original = KstatTree.Load(CaptureFiles.PathOf(capture));
         var text = new StringWriter { NewLine = "\n" };
         KstatFormat.WriteParseable(text, original);
         var kstats = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -143,7 +143,7 @@ public class CaptureRoundTests
     {
         // kstat -j prints module, instance, name, class, type, snaptime, data; JSON allows any order, and a reader that
         // takes the data as it comes must still give every kstat its header and its data.
-        using var original = KstatTree.Load(Captures.PathOf(capture));
+        using var original = KstatTree.Load(CaptureFiles.PathOf(capture));
         var json = new StringWriter();
         KstatFormat.WriteJson(json, original);
         var random = new Random(seed);

@@ -22,7 +22,7 @@ namespace Kstat.Tree;
 /// <para>Thread safe: <see cref="Read(KstatHeader)"/> may run on any thread, also during <see cref="Update"/>.</para>
 /// </remarks>
 [DebuggerDisplay("SnapshotChain {SourceName,nq}: round {Round + 1} of {RoundCount}, {Headers.Count} kstats")]
-public sealed class SnapshotChain : IKstatChain
+public sealed class SnapshotChain : IKstatChain, IKstatSeries
 {
     private readonly ImmutableArray<SnapshotRound> _rounds;
     private readonly Lock _lock = new();

@@ -1,20 +1,20 @@
 using Kstat.Tree;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Formatting;
 
 /// <summary>The writers print what illumos kstat(1) prints, and what they print reads back as the same tree.</summary>
 public class KstatWriterTests
 {
     private static readonly string CKstatParseable = Path.Combine(
-        Captures.FindRepositoryRoot(), "tests", "Kstat.Tree.Tests", "Snapshot", "Data", "c-kstat-p.txt");
+        CaptureFiles.FindRepositoryRoot(), "tests", "data", "c-kstat-p.txt");
 
-    public static TheoryData<string> AllCaptures => [.. Captures.All.Select(p => Path.GetFileName(p))];
+    public static TheoryData<string> AllCaptures => [.. CaptureFiles.All.Select(p => Path.GetFileName(p))];
 
     public static TheoryData<string, SnapshotFormat> AllCapturesInJsonAndHuman()
     {
         var data = new TheoryData<string, SnapshotFormat>();
-        foreach (var file in Captures.All.Select(p => Path.GetFileName(p)))
+        foreach (var file in CaptureFiles.All.Select(p => Path.GetFileName(p)))
         {
             data.Add(file, SnapshotFormat.Json);
             data.Add(file, SnapshotFormat.Human);
@@ -57,7 +57,7 @@ public class KstatWriterTests
     [MemberData(nameof(AllCaptures))]
     public void Parseable_output_reads_back_as_the_same_tree(string file)
     {
-        using var original = KstatTree.Load(Captures.PathOf(file));
+        using var original = KstatTree.Load(CaptureFiles.PathOf(file));
         var text = new StringWriter();
         KstatFormat.WriteParseable(text, original);
 
@@ -73,7 +73,7 @@ public class KstatWriterTests
     [MemberData(nameof(AllCapturesInJsonAndHuman))]
     public void Json_and_human_output_read_back_as_the_same_tree(string file, SnapshotFormat format)
     {
-        using var original = KstatTree.Load(Captures.PathOf(file));
+        using var original = KstatTree.Load(CaptureFiles.PathOf(file));
         var text = new StringWriter();
         _ = format == SnapshotFormat.Json ? KstatFormat.WriteJson(text, original) : KstatFormat.WriteHuman(text, original);
 
@@ -91,12 +91,12 @@ public class KstatWriterTests
         // These were printed by the C kstat(1) (9-decimal times); the copies lost trailing blanks and gained blank lines.
         static string Normalize(string text) =>
             string.Join('\n', text.Split('\n').Select(l => l.TrimEnd(' '))).TrimEnd('\n');
-        using var tree = KstatTree.Load(Captures.PathOf(file));
+        using var tree = KstatTree.Load(CaptureFiles.PathOf(file));
         var output = new StringWriter();
 
         KstatFormat.WriteHuman(output, tree);
 
-        Assert.Equal(Normalize(File.ReadAllText(Captures.PathOf(file))), Normalize(output.ToString()));
+        Assert.Equal(Normalize(File.ReadAllText(CaptureFiles.PathOf(file))), Normalize(output.ToString()));
         Assert.StartsWith("module: cpu_info                        instance: 0     \nname:   cpu_info0                       class:    misc\n\tbrand    ", output.ToString());
     }
 

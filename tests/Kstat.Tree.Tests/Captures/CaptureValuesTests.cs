@@ -1,7 +1,7 @@
 using Kstat.Tree;
 using Kstat.Tree.Tests.Support;
 
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Captures;
 
 /// <summary>Values from the real captures, checked exactly: kinds, times to the nanosecond, text verbatim.</summary>
 public class CaptureValuesTests
@@ -9,12 +9,12 @@ public class CaptureValuesTests
     [Fact]
     public void An_unsigned_minus_one_is_a_UInt64_and_a_signed_one_an_Int64()
     {
-        using var solaris114 = KstatTree.Load(Captures.PathOf("solaris11-vmware-cpu_info-plain.txt"));
+        using var solaris114 = KstatTree.Load(CaptureFiles.PathOf("solaris11-vmware-cpu_info-plain.txt"));
         var pgId = solaris114["cpu_info"][0]["cpu_info0"]["pg_id"];
         Assert.Equal(KstatValueKind.UInt64, pgId.Kind);
         Assert.Equal(ulong.MaxValue, (ulong)pgId);
 
-        using var older = KstatTree.Load(Captures.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt"));
+        using var older = KstatTree.Load(CaptureFiles.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt"));
         var minusOne = older["cpu_info"][0]["cpu_info0"]["pg_id"];
         Assert.Equal(KstatValueKind.Int64, minusOne.Kind);
         Assert.Equal(-1L, (long)minusOne);
@@ -23,7 +23,7 @@ public class CaptureValuesTests
     [Fact]
     public void Integers_take_the_narrowest_kind_that_holds_them()
     {
-        using var tree = KstatTree.Load(Captures.PathOf("solaris-sparc64-vii-sun4u-cpu_info-plain.txt"));
+        using var tree = KstatTree.Load(CaptureFiles.PathOf("solaris-sparc64-vii-sun4u-cpu_info-plain.txt"));
         var leaf = tree["cpu_info"][0]["cpu_info0"];
         Assert.Equal(KstatValueKind.Int32, leaf["clock_MHz"].Kind);
         Assert.Equal(2520L, (long)leaf["clock_MHz"]);
@@ -36,25 +36,25 @@ public class CaptureValuesTests
     [Fact]
     public void Times_are_exact_nanoseconds_from_their_decimal_text()
     {
-        using var perl = KstatTree.Load(Captures.PathOf("solaris-sparc64-vii-sun4u-cpu_info-plain.txt"));
+        using var perl = KstatTree.Load(CaptureFiles.PathOf("solaris-sparc64-vii-sun4u-cpu_info-plain.txt"));
         var leaf = perl["cpu_info"][0]["cpu_info0"];
         KstatAssert.Same(KstatValue.HrTime(92_541_850_500), leaf["crtime"]);
         KstatAssert.Same(KstatValue.HrTime(15_277_456_966_036_100), leaf["snaptime"]);
         Assert.Equal(92_541_850_500L, leaf.CrTime);
 
-        using var opteron = KstatTree.Load(Captures.PathOf("solaris-x86-opteron-cpu_info-plain.txt"));
+        using var opteron = KstatTree.Load(CaptureFiles.PathOf("solaris-x86-opteron-cpu_info-plain.txt"));
         Assert.Equal(1_964_970_249_199_150L, opteron["cpu_info"][0]["cpu_info0"].GetReading().SnapTime);
 
-        using var illumos = KstatTree.Load(Captures.PathOf("openindiana-ryzen7-cpu_info-plain-pycpuinfo.txt"));
+        using var illumos = KstatTree.Load(CaptureFiles.PathOf("openindiana-ryzen7-cpu_info-plain-pycpuinfo.txt"));
         Assert.Equal(22_539_390_752L, illumos["cpu_info"][0]["cpu_info0"].CrTime);
 
-        using var pages = KstatTree.Load(Captures.PathOf("solaris11-vmware-system_pages-plain.txt"));
+        using var pages = KstatTree.Load(CaptureFiles.PathOf("solaris11-vmware-system_pages-plain.txt"));
         var systemPages = pages["unix"][0]["system_pages"];
         KstatAssert.Same(KstatValue.HrTime(0), systemPages["crtime"]);
         Assert.Equal("pages", systemPages.Class);
         Assert.Equal(28_502_922_899_640L, systemPages.GetReading().SnapTime);
 
-        using var expanded = KstatTree.Load(Captures.PathOf("smartos-system_pages-p-tabs-expanded.txt"));
+        using var expanded = KstatTree.Load(CaptureFiles.PathOf("smartos-system_pages-p-tabs-expanded.txt"));
         var smartos = expanded["unix"][0]["system_pages"];
         Assert.Equal(116_119_852_300L, smartos.CrTime);
         Assert.Equal(314_313_324_846_100L, smartos.GetReading().SnapTime);
@@ -78,24 +78,24 @@ public class CaptureValuesTests
     [Fact]
     public void Text_is_kept_verbatim()
     {
-        using var corei5 = KstatTree.Load(Captures.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt"));
+        using var corei5 = KstatTree.Load(CaptureFiles.PathOf("solaris-i86pc-corei5-cpu_info-plain.txt"));
         Assert.Equal("Intel(r) Core(tm) i5 CPU       M 450  @ 2.40GHz", (string)corei5["cpu_info"][0]["cpu_info0"]["brand"]);
         Assert.Equal("i387 compatible", (string)corei5["cpu_info"][0]["cpu_info0"]["fpu_type"]);
 
-        using var sparc = KstatTree.Load(Captures.PathOf("solaris-sparc64-vii-sun4u-cpu_info-plain.txt"));
+        using var sparc = KstatTree.Load(CaptureFiles.PathOf("solaris-sparc64-vii-sun4u-cpu_info-plain.txt"));
         Assert.Equal("hc:///component=/MBU_A", (string)sparc["cpu_info"][0]["cpu_info0"]["cpu_fru"]);
         Assert.Equal("SPARC64-VII (portid 1024 impl 0x7 ver 0x91 clock 2520 MHz)", (string)sparc["cpu_info"][0]["cpu_info0"]["implementation"]);
 
-        using var opteron = KstatTree.Load(Captures.PathOf("solaris-x86-opteron-cpu_info-plain.txt"));
+        using var opteron = KstatTree.Load(CaptureFiles.PathOf("solaris-x86-opteron-cpu_info-plain.txt"));
         Assert.Equal("1200000000:1400000000:1700000000:2000000000:2300000000", (string)opteron["cpu_info"][0]["cpu_info0"]["supported_frequencies_Hz"]);
 
-        using var xeon = KstatTree.Load(Captures.PathOf("solaris11-x86-xeon-cpu_info-plain.txt"));
+        using var xeon = KstatTree.Load(CaptureFiles.PathOf("solaris11-x86-xeon-cpu_info-plain.txt"));
         var leaf = xeon["cpu_info"][0]["cpu_info0"];
         KstatAssert.Same(KstatValue.FromString("null"), leaf["pstates_count"]);
         Assert.Equal("1908299:1908300", (string)leaf["cstates_count"]);
         Assert.Equal("Unknown", (string)leaf["socket_type"]);
 
-        using var expanded = KstatTree.Load(Captures.PathOf("solaris-x86-16cpu-cpu_info-p-ohai-tabs-expanded.txt"));
+        using var expanded = KstatTree.Load(CaptureFiles.PathOf("solaris-x86-16cpu-cpu_info-p-ohai-tabs-expanded.txt"));
         Assert.Equal("Crazy(r) Argon(r) CPU           Y5570  @ 1.93GHz", (string)expanded["cpu_info"][0]["cpu_info0"]["brand"]);
         Assert.Equal("off-line", (string)expanded["cpu_info"][0]["cpu_info0"]["state"]);
         Assert.Equal(93, (long)expanded["cpu_info"][2]["cpu_info2"]["model"]); // its line has a trailing blank
@@ -138,7 +138,7 @@ public class CaptureValuesTests
     [Fact]
     public void The_cpu_stat_capture_is_typed_as_the_raw_kstat_it_came_from()
     {
-        using var tree = KstatTree.Load(Captures.PathOf("smartos-32cpu-cpu_stat-idle-kernel-user-p-tabs-expanded.txt"));
+        using var tree = KstatTree.Load(CaptureFiles.PathOf("smartos-32cpu-cpu_stat-idle-kernel-user-p-tabs-expanded.txt"));
         Assert.Equal(Enumerable.Range(0, 32), tree["cpu_stat"].Keys.Order());
         var cpu0 = tree["cpu_stat"][0]["cpu_stat0"];
         Assert.Equal(KstatType.Raw, cpu0.Type);

@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Text;
 using Kstat.Tree;
 
-namespace Kstat.Tree.Tests.Snapshot;
+namespace Kstat.Tree.Tests.Captures;
 
 /// <summary>
 /// The capture parser types a value as soon as its line is read and gives it its field's kind once the kstat's type

@@ -1,4 +1,4 @@
-namespace Kstat.Tree.Tests.Chain;
+namespace Kstat.Tree.Tests.Errors;
 
 /// <summary>The exceptions have the standard constructors, bound as .NET binds them, and the domain ones beside.</summary>
 public class KstatExceptionTests
