@@ -220,15 +220,14 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         private readonly KstatHeader _header;
         private readonly KstatReading _reading;
 
-        // The reading's arrays themselves: the hot loop of a monitor indexes them without ImmutableArray's checks.
+        // The reading's own arrays: a monitor enumerates every leaf it watches every round.
         private readonly string[] _names;
         private readonly KstatValue[] _values;
 
-        // Statistics named like a pseudo-key are hidden; a schema without such names (nearly all) skips the check.
+        // A statistic named like a header field (class, crtime, snaptime) is hidden behind the field; nearly no schema has one.
         private readonly bool _hidesPseudoKeys;
 
-        // The position: a statistic below _values.Length, then the three pseudo-keys. Current is computed from it rather
-        // than stored, so MoveNext is an increment and a compare, and a value is copied once.
+        // The position: a statistic below _values.Length, then the three header fields.
         private int _index;
 
         internal Enumerator(KstatHeader header, KstatReading reading)
@@ -258,7 +257,6 @@ public sealed partial class KstatLeaf : IReadOnlyDictionary<string, KstatValue>
         /// <inheritdoc/>
         public bool MoveNext()
         {
-            // No call here takes the enumerator by reference, so the JIT can keep it in registers in a foreach.
             int i = _index + 1;
             if (_hidesPseudoKeys)
             {

@@ -22,10 +22,8 @@ internal struct LeafBatch
     private Slots<KstatReading?> _readings;
     private Slots<Exception?> _errors;
 
-    /// <summary>Gets the number of leaves gathered.</summary>
     internal int Count { readonly get; private set; }
 
-    /// <summary>Gets the leaves gathered.</summary>
     [UnscopedRef]
     internal Span<KstatLeaf> Leaves => ((Span<KstatLeaf>)_leaves)[..Count];
 
@@ -37,11 +35,9 @@ internal struct LeafBatch
     [UnscopedRef]
     internal Span<KstatHeader> Headers => ((Span<KstatHeader>)_headers)[..Count];
 
-    /// <summary>Gets the slots for the readings.</summary>
     [UnscopedRef]
     internal Span<KstatReading?> Readings => ((Span<KstatReading?>)_readings)[..Count];
 
-    /// <summary>Gets the slots for the errors.</summary>
     [UnscopedRef]
     internal Span<Exception?> Errors => ((Span<Exception?>)_errors)[..Count];
 
