@@ -158,23 +158,11 @@ public sealed partial class LibKstatChain
         var header = entry.Header!;
         return ksp->ks_type switch
         {
-            KSTAT_TYPE_NAMED => DecodeNamed(ref entry, ksp, header, shapes),
+            KSTAT_TYPE_NAMED => (entry.Named ??= new NamedDecoder()).Decode(ksp, header, shapes),
             KSTAT_TYPE_INTR => KstatDecoder.Intr(ksp, header),
             KSTAT_TYPE_IO => KstatDecoder.Io(ksp, header),
             KSTAT_TYPE_TIMER => KstatDecoder.Timer(ksp, header),
             _ => entry.Raw is { } raw ? KstatDecoder.Raw(ksp, raw, header) : KstatDecoder.RawBytes(ksp),
         };
-    }
-
-    private static unsafe KstatReading DecodeNamed(ref Entry entry, kstat_t* ksp, KstatHeader header, NamedShapes shapes)
-    {
-        var layout = entry.Layout;
-        var reading = KstatDecoder.Named(ksp, header, ref layout, shapes);
-        if (!ReferenceEquals(layout, entry.Layout))
-        {
-            entry.Layout = layout; // only when it changed: a store of a reference costs a GC write barrier
-        }
-
-        return reading;
     }
 }

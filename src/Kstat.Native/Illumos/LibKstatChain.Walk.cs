@@ -10,7 +10,7 @@ public sealed partial class LibKstatChain
 {
     /// <summary>
     /// Re-reads the chain after <c>kstat_open</c> or any <c>kstat_chain_update</c> that may have changed it. A kstat that
-    /// survived keeps its entry (its header object and its cached NAMED layout) with the pointer of this walk; libkstat
+    /// survived keeps its entry (its header object and its decoder) with the pointer of this walk; libkstat
     /// leaves surviving <c>kstat_t</c>s untouched. A kstat no longer in the chain loses its entry, so its header reads as
     /// not found and its freed <c>kstat_t</c> is never passed to libkstat again.
     /// </summary>
@@ -155,7 +155,7 @@ public sealed partial class LibKstatChain
         /// <summary>The header, or null when the kstat is left out of <see cref="Headers"/>.</summary>
         internal KstatHeader? Header;
 
-        // A RAW kstat's RawDecoder or a NAMED kstat's NamedLayout, never both: one field, 8 bytes less per kstat.
+        // A RAW kstat's RawDecoder or a NAMED kstat's NamedDecoder, never both: one field, 8 bytes less per kstat.
         private object? _decoder;
 
         internal RawDecoder? Raw
@@ -164,9 +164,10 @@ public sealed partial class LibKstatChain
             set => _decoder = value;
         }
 
-        internal NamedLayout? Layout
+        /// <summary>Gets or sets the decoder of a NAMED kstat, made at its first read.</summary>
+        internal NamedDecoder? Named
         {
-            readonly get => _decoder as NamedLayout;
+            readonly get => _decoder as NamedDecoder;
             set => _decoder = value;
         }
     }

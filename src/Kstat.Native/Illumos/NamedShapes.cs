@@ -3,8 +3,8 @@ using static Interop.Kstat;
 namespace Kstat.Native;
 
 /// <summary>
-/// The NAMED shapes one chain has met, found by the hash of the records' names and types, so kstats with the same
-/// records share one <see cref="NamedShape"/> (and one schema).
+/// The NAMED shapes a chain has met, by the hash of their records' names and types: a kstat read for the first time
+/// (or whose records changed) takes the shape of earlier kstats with the same records, and with it their schema.
 /// </summary>
 /// <remarks>Not thread safe: the chain uses it under its lock. Bounded: past <see cref="Limit"/> shapes, new ones are
 /// built but not kept (a chain whose record sets never repeat gains nothing from keeping them).</remarks>
@@ -15,7 +15,7 @@ internal sealed unsafe class NamedShapes
     private readonly Dictionary<int, List<NamedShape>> _byHash = [];
     private int _count;
 
-    /// <summary>Gets the shape of <paramref name="count"/> records, an earlier one when it has the same names and types.</summary>
+    /// <summary>Gets the shape of <paramref name="count"/> records: an earlier one with the same names and types, or a new one.</summary>
     internal NamedShape Get(kstat_named_t* records, int count)
     {
         int hash = NamedShape.HashOf(records, count);
@@ -30,7 +30,7 @@ internal sealed unsafe class NamedShapes
             }
         }
 
-        var created = NamedShape.Create(records, count, hash);
+        var created = NamedShape.Create(records, count);
         if (_count < Limit)
         {
             if (shapes is null)

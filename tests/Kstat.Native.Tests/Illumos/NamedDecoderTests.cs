@@ -16,7 +16,7 @@ public sealed unsafe class NamedDecoderTests : IDisposable
 
     private readonly NamedShapes _shapes = new();
     private readonly List<IntPtr> _blocks = [];
-    private NamedLayout? _layout;
+    private readonly NamedDecoder _decoder = new();
 
     [Fact]
     public void Records_that_do_not_fit_in_the_data_are_refused_with_the_kstat_key()
@@ -145,7 +145,7 @@ public sealed unsafe class NamedDecoderTests : IDisposable
         }
     }
 
-    private KstatReading Decode(kstat_t* ksp) => KstatDecoder.Named(ksp, Header, ref _layout, _shapes);
+    private KstatReading Decode(kstat_t* ksp) => _decoder.Decode(ksp, Header, _shapes);
 
     private static void SetChar(kstat_named_t* record, string text)
     {
