@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Kstat.Tree.Tests.Support;
 
 namespace Kstat.Tree.Tests.Metrics;
@@ -12,8 +11,7 @@ public sealed class KstatMeterCounterTests : IDisposable
     private readonly MutableChain _chain = new();
     private readonly KstatTree _tree;
     private readonly KstatMeter _meter;
-    private readonly MeterListener _listener = new();
-    private readonly List<(string Instrument, object Value, Dictionary<string, object?> Tags)> _measured = [];
+    private readonly MeterRecorder _recorder;
 
     public KstatMeterCounterTests()
     {
@@ -23,16 +21,7 @@ public sealed class KstatMeterCounterTests : IDisposable
         _chain.Settled();
         _tree = new KstatTree(_chain);
         _meter = new KstatMeter(_tree, "Kstat.Tree.Tests." + Guid.NewGuid().ToString("N"));
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter == _meter.Meter)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => _measured.Add((i.Name, v, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
-        _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => _measured.Add((i.Name, v, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
-        _listener.Start();
+        _recorder = new MeterRecorder(_meter.Meter);
     }
 
     [Fact]
@@ -83,8 +72,8 @@ public sealed class KstatMeterCounterTests : IDisposable
 
         _chain.Set(Disk, "nread", 100UL);
         _chain.Set(Disk, "rtime", KstatValue.HrTime(250_000_000));
-        _measured.Clear();
-        _listener.RecordObservableInstruments();
+        _recorder.Measured.Clear();
+        _recorder.Collect();
 
         Assert.Equal(4096L + 100, Single("kstat.sd.nread"));
         Assert.Equal(1.75, Single("kstat.sd.rtime"));
@@ -125,9 +114,9 @@ public sealed class KstatMeterCounterTests : IDisposable
 
         Collect("kstat.sd.reads");
 
-        Assert.DoesNotContain(_measured, m => m.Instrument == "kstat.sd.reads"); // a gap, not the stale 10
+        Assert.DoesNotContain(_recorder.Measured, m => m.Instrument == "kstat.sd.reads"); // a gap, not the stale 10
         Assert.Equal(9_000_000_000L, Single("kstat.link.rbytes64"));                 // the other series still answer
-        var errors = Assert.Single(_measured, m => m.Instrument == KstatMeter.ReadErrorsInstrumentName);
+        var errors = Assert.Single(_recorder.Measured, m => m.Instrument == KstatMeter.ReadErrorsInstrumentName);
         Assert.Equal(1L, errors.Value);
         Assert.Equal(("sd", 0, "sd0"), (errors.Tags["module"], errors.Tags["instance"], errors.Tags["name"]));
         Assert.Equal(1, _meter.ReadErrors);
@@ -150,7 +139,7 @@ public sealed class KstatMeterCounterTests : IDisposable
 
         Assert.Equal(1, _meter.ReadErrors);
         Assert.Equal(1L, Single(KstatMeter.ReadErrorsInstrumentName));
-        Assert.DoesNotContain(_measured, m => (string?)m.Tags["name"] == "net1" && m.Instrument != KstatMeter.ReadErrorsInstrumentName);
+        Assert.DoesNotContain(_recorder.Measured, m => (string?)m.Tags["name"] == "net1" && m.Instrument != KstatMeter.ReadErrorsInstrumentName);
         Collect("kstat.link.rbytes");
         Assert.Equal(2L, Single(KstatMeter.ReadErrorsInstrumentName)); // it still fails: one more per collection
     }
@@ -163,23 +152,23 @@ public sealed class KstatMeterCounterTests : IDisposable
         Collect("kstat.sd.reads");
 
         Assert.Equal(0, _meter.ReadErrors);
-        Assert.DoesNotContain(_measured, m => m.Instrument == KstatMeter.ReadErrorsInstrumentName);
+        Assert.DoesNotContain(_recorder.Measured, m => m.Instrument == KstatMeter.ReadErrorsInstrumentName);
         Assert.DoesNotContain(_meter.Instruments, i => i.Name == KstatMeter.ReadErrorsInstrumentName);
     }
 
     /// <summary>One collection; the value of the instrument's only measurement, or null when it has none.</summary>
     private object? Collect(string instrument)
     {
-        _measured.Clear();
-        _listener.RecordObservableInstruments();
-        return _measured.Where(m => m.Instrument == instrument).Select(m => m.Value).SingleOrDefault();
+        _recorder.Measured.Clear();
+        _recorder.Collect();
+        return _recorder.Measured.Where(m => m.Instrument == instrument).Select(m => m.Value).SingleOrDefault();
     }
 
-    private object Single(string instrument) => Assert.Single(_measured, m => m.Instrument == instrument).Value;
+    private object Single(string instrument) => Assert.Single(_recorder.Measured, m => m.Instrument == instrument).Value;
 
     public void Dispose()
     {
-        _listener.Dispose();
+        _recorder.Dispose();
         _meter.Dispose();
         _tree.Dispose();
     }
