@@ -20,7 +20,7 @@ internal sealed class CpuInfoKstat(int cpu)
         long snap = context.Now();
         var block = ProcCpuInfo.ReadCpu(path, text, Cpu);
         string dir = ProcCpuInfo.CpuDirectory(Cpu);
-        long? online = ProcCpuInfo.SysfsNumber(files, files.Sys(dir + "/online"));
+        long? online = files.ReadOptionalNumber(files.Sys(dir + "/online"));
 
         // cpu0 often has no 'online' file (it cannot be taken off-line); then the cpuinfo block decides.
         bool isOnline = online is { } o ? o != 0 : block is not null;
@@ -43,9 +43,9 @@ internal sealed class CpuInfoKstat(int cpu)
 
         var b = block ?? new Dictionary<string, ProcfsToken>(StringComparer.Ordinal);
         Add("clock_MHz", ProcCpuInfo.Megahertz(b, "cpu MHz"));
-        Add("chip_id", ProcCpuInfo.SysfsNumber(files, files.Sys(dir + "/topology/physical_package_id")) ?? ProcCpuInfo.Int64(b, "physical id"));
+        Add("chip_id", files.ReadOptionalNumber(files.Sys(dir + "/topology/physical_package_id")) ?? ProcCpuInfo.Int64(b, "physical id"));
         AddText("brand", ProcCpuInfo.Text(b, "model name"));
-        Add("core_id", ProcCpuInfo.SysfsNumber(files, files.Sys(dir + "/topology/core_id")) ?? ProcCpuInfo.Int64(b, "core id"));
+        Add("core_id", files.ReadOptionalNumber(files.Sys(dir + "/topology/core_id")) ?? ProcCpuInfo.Int64(b, "core id"));
         AddText("vendor_id", ProcCpuInfo.Text(b, "vendor_id"));
         Add("family", ProcCpuInfo.Int32(b, "cpu family"));
         Add("model", ProcCpuInfo.Int32(b, "model"));

@@ -87,19 +87,5 @@ internal static class ProcCpuInfo
     public static string? Text(Dictionary<string, ProcfsToken> block, string key) =>
         block.TryGetValue(key, out var e) && e.Text.Length > 0 ? e.Text : null;
 
-    /// <summary>Parses a one-number sysfs file such as <c>topology/core_id</c>; <c>null</c> when it is absent.</summary>
-    public static long? SysfsNumber(ProcfsFileSystem files, string path)
-    {
-        string? text = files.ReadOptional(path);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var line = new ProcfsLine(path, 1, text.Trim());
-        var t = line.Tokens();
-        return t.Count == 1 ? line.Int64(t[0], "a number") : throw line.Error("expected one number", 1);
-    }
-
     public static string CpuDirectory(int cpu) => "devices/system/cpu/cpu" + cpu.ToString(CultureInfo.InvariantCulture);
 }

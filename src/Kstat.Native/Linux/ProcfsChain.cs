@@ -14,6 +14,10 @@ namespace Kstat.Native;
 /// reads the files one kstat needs, at that moment. Statistics Linux cannot give are absent, never zero.</para>
 /// <para>A missing or unreadable file drops only the kstats built on it; a malformed line fails only the read of
 /// the kstat that needs it, with a <see cref="KstatFormatException"/> naming the file and line.</para>
+/// <para><c>crtime</c> has one rule, so that two runs on one machine agree and a re-created kstat is still seen: Linux
+/// does not tell when a CPU, interface or disk appeared, so a kstat present when the chain is opened has <c>crtime</c>
+/// 0 (since boot), and one that appears during <see cref="Update"/> (new, or back after vanishing) has the
+/// CLOCK_MONOTONIC time of that update, the clock of <c>snaptime</c>.</para>
 /// <para>Thread safe: <see cref="Read"/> may run on any number of threads, also during <see cref="Update"/>.</para>
 /// </remarks>
 public sealed class ProcfsChain : IKstatChain
@@ -56,7 +60,8 @@ public sealed class ProcfsChain : IKstatChain
 
     /// <summary>Looks again at which CPUs, interfaces, disks and SPL kstats exist; bumps <see cref="ChainId"/> when that changed.</summary>
     /// <returns><see langword="true"/> when kstats appeared or vanished.</returns>
-    /// <remarks>A kstat that vanished and came back gets a new <see cref="KstatHeader.Kid"/> and <see cref="KstatHeader.CrTime"/>.</remarks>
+    /// <remarks>A kstat that vanished and came back gets a new <see cref="KstatHeader.Kid"/> and, as <c>crtime</c>, the
+    /// CLOCK_MONOTONIC time of this update (nanoseconds since boot), later than the <c>crtime</c> it had before.</remarks>
     /// <exception cref="ObjectDisposedException">The chain is disposed.</exception>
     public bool Update()
     {
@@ -104,7 +109,11 @@ public sealed class ProcfsChain : IKstatChain
         var headers = new List<KstatHeader>(kstats.Count);
         var byKid = new Dictionary<long, ProcfsKstat>(kstats.Count);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        long now = _context.Now();
+
+        // crtime: Linux does not tell when a CPU, interface or disk appeared, so a kstat already there when the chain
+        // opens gets 0 (boot: what every run on the machine agrees on), and one that appears later (or comes back)
+        // gets the monotonic time of the scan that first saw it: later than any crtime it had before.
+        long crtime = previous is null ? 0 : _context.Now();
         foreach (var kstat in kstats)
         {
             if (!keys.Add(kstat.Key))
@@ -119,7 +128,7 @@ public sealed class ProcfsChain : IKstatChain
             }
             else
             {
-                header = new KstatHeader(kstat.Module, kstat.Instance, kstat.Name, kstat.Class, kstat.Type, now, Interlocked.Increment(ref _nextKid));
+                header = new KstatHeader(kstat.Module, kstat.Instance, kstat.Name, kstat.Class, kstat.Type, crtime, Interlocked.Increment(ref _nextKid));
             }
 
             headers.Add(header);

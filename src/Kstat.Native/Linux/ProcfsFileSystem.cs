@@ -84,6 +84,21 @@ internal class ProcfsFileSystem
         return text ?? throw new KstatNotFoundException($"The kstat '{key}' no longer exists: {path} is missing.", key);
     }
 
+    /// <summary>Reads a one-number sysfs file such as <c>topology/core_id</c> or <c>class/net/eth0/speed</c>: <c>null</c> when it is missing or unreadable.</summary>
+    /// <exception cref="KstatFormatException">The file holds something other than one decimal integer.</exception>
+    public long? ReadOptionalNumber(string path)
+    {
+        string? text = ReadOptional(path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var line = new ProcfsLine(path, 1, text.Trim());
+        var t = line.Tokens();
+        return t.Count == 1 ? line.Int64(t[0], "a number") : throw line.Error("expected one number", 1);
+    }
+
     /// <summary>Reads a file that only adds statistics: <c>null</c> when it is missing or unreadable.</summary>
     public string? ReadOptional(string path)
     {

@@ -52,7 +52,7 @@ public sealed partial class KstatMeter
                         continue;
                     }
 
-                    var source = GetOrCreate(leaf.Module, statistic, value, isCounter);
+                    var source = GetOrCreate(leaf.Module, statistic, leaf.Type, value, isCounter);
                     source.Select(kstats);
                     if (!touched.Contains(source))
                     {
@@ -65,7 +65,7 @@ public sealed partial class KstatMeter
         }
     }
 
-    private KstatInstrumentSource GetOrCreate(string module, string statistic, KstatValue sample, bool isCounter)
+    private KstatInstrumentSource GetOrCreate(string module, string statistic, KstatType type, KstatValue sample, bool isCounter)
     {
         if (_sources.TryGetValue((module, statistic), out var source))
         {
@@ -75,7 +75,7 @@ public sealed partial class KstatMeter
                     $"'{source.Instrument.Name}' is already published as a {(source.IsCounter ? "counter" : "gauge")}; a statistic is one or the other.");
         }
 
-        source = new KstatInstrumentSource(Meter, Tree, module, statistic, sample, isCounter, BeginObserve);
+        source = new KstatInstrumentSource(this, module, statistic, type, sample, isCounter);
         _sources.Add((module, statistic), source);
         return source;
     }

@@ -6,7 +6,7 @@ public sealed partial class KstatMeter
     private readonly Lock _lock = new();
 
     // The instruments observed since the last refresh: seeing one of them again means a new collection began.
-    private readonly HashSet<KstatInstrumentSource> _observedSinceRefresh = [];
+    private readonly HashSet<object> _observedSinceRefresh = [];
     private long _generation;
     private int _refreshes;
 
@@ -20,8 +20,9 @@ public sealed partial class KstatMeter
     public Exception? LastError { get; private set; }
 
     /// <summary>Called at the start of each instrument's callback: refreshes the tree if this callback opens a new collection.</summary>
+    /// <param name="source">The instrument's source: seeing it again means a new collection began.</param>
     /// <returns>The generation the instrument's leaf list must match (it changes when the chain does).</returns>
-    private long BeginObserve(KstatInstrumentSource source)
+    internal long BeginObserve(object source)
     {
         lock (_lock)
         {
@@ -44,15 +45,22 @@ public sealed partial class KstatMeter
             var update = Tree.Update();
             LastUpdate = update;
             LastError = null;
+            BeginCollectionErrors(update);
             if (update.Changed)
             {
                 _generation++; // kstats came or went: each instrument matches its selection again
+            }
+
+            foreach (var source in _sources.Values)
+            {
+                source.ReadNew(_generation);
             }
         }
         catch (Exception e) when (e is KstatException or IOException or UnauthorizedAccessException)
         {
             // A failed update leaves the tree as it was; report the values held rather than break the exporter.
             LastError = e;
+            BeginCollectionErrors(null);
         }
     }
 }

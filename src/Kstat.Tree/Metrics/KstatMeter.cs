@@ -10,7 +10,16 @@ namespace Kstat.Tree;
 /// <remarks>
 /// <para>Each selected statistic becomes one instrument named <c>kstat.&lt;module&gt;.&lt;statistic&gt;</c> (for example
 /// <c>kstat.cpu_stat.user</c>) with one measurement per kstat instance. Counters suit monotonic statistics
-/// (<c>cpu_stat</c> ticks, I/O bytes), gauges the others (<c>freemem</c>, queue lengths).</para>
+/// (<c>cpu_stat</c> ticks, I/O bytes), gauges the others (<c>freemem</c>, queue lengths). Times are published in
+/// seconds (unit <c>s</c>), byte counts with unit <c>By</c> (an I/O kstat's <c>nread</c> and <c>nwritten</c>, and
+/// statistics whose name ends in <c>bytes</c> or <c>bytes64</c>).</para>
+/// <para>A counter never goes down in one series (one kstat key): it starts at the kstat's value and then adds what
+/// was counted in between, so a 32-bit counter that wraps adds its difference modulo 2^32, and a kstat re-created
+/// under the same key (or a 64-bit counter, time or double reset in place) adds its new value, counted from 0. The
+/// total of a key is kept after its kstat vanishes, so one that comes back goes on from it. Gauges publish the value
+/// read.</para>
+/// <para>A read that fails during a collection is counted by the counter <see cref="ReadErrorsInstrumentName"/> (and
+/// <see cref="ReadErrors"/>), and that kstat is left out of the collection; the other kstats are published.</para>
 /// <para>A collection refreshes the tree through <see cref="KstatTree.Update"/> once, at its first callback; the
 /// other instruments of the same collection use those values, so one collection costs one update and reads only
 /// the selected kstats. kstats that appear later in a module already published (a CPU or disk plugged in) join their instruments;
@@ -38,6 +47,7 @@ public sealed partial class KstatMeter : IDisposable
         Tree = tree;
         _ownsTree = ownsTree;
         Meter = meterFactory is null ? new Meter(meterName) : meterFactory.Create(new MeterOptions(meterName));
+        CreateReadErrorsInstrument();
     }
 
     /// <summary>Gets the tree the instruments read.</summary>

@@ -142,7 +142,54 @@ public class ProcfsChainTests
         KstatAssert.Same(KstatValue.FromUInt64(168222), eth0["obytes64"]);
         KstatAssert.Same(KstatValue.FromUInt64(1798), eth0["opackets64"]);
         KstatAssert.Same(KstatValue.FromUInt32(0), eth0["ierrors"]);
-        Assert.False(eth0.ContainsKey("ifspeed")); // not in /proc/net/dev: absent
+    }
+
+    [Fact]
+    public void Link_speed_is_in_bits_per_second_where_the_kernel_reports_a_positive_speed()
+    {
+        using var ks = Tree();
+
+        KstatAssert.Same(KstatValue.FromUInt64(10_000UL * 1_000_000), ks["link"][0]["eth0"]["ifspeed"]); // speed: 10000 (Mb/s)
+        Assert.False(ks["link"][0]["ifb1"].ContainsKey("ifspeed")); // speed: -1, a device without a speed
+        Assert.False(ks["link"][0]["lo"].ContainsKey("ifspeed"));   // no speed file (the kernel refuses the read)
+        Assert.Equal(["collisions", "ierrors", "ifspeed", "ipackets"], ks["link"][0]["eth0"].Keys.Take(4)); // kstat -p order
+    }
+
+    [Theory]
+    [InlineData("0\n")]
+    [InlineData("-1\n")]
+    [InlineData(null)] // no file: the kernel refused the read (EINVAL for a link that is down)
+    public void A_link_without_a_positive_speed_has_no_ifspeed_never_0(string? speed)
+    {
+        using var machine = new TempFixture(ProcfsFixtures.Live);
+        string file = Path.Combine(machine.Directory, "sys/class/net/eth0/speed");
+        if (speed is null)
+        {
+            File.Delete(file);
+        }
+        else
+        {
+            File.WriteAllText(file, speed);
+        }
+
+        using var ks = new KstatTree(ProcfsFixtures.Open(machine.Directory));
+
+        var eth0 = ks["link"][0]["eth0"];
+
+        Assert.False(eth0.ContainsKey("ifspeed"));
+        KstatAssert.Same(KstatValue.FromUInt64(74672599), eth0["rbytes64"]);
+    }
+
+    [Fact]
+    public void A_malformed_link_speed_fails_the_read_naming_the_file()
+    {
+        using var machine = new TempFixture(ProcfsFixtures.Live);
+        File.WriteAllText(Path.Combine(machine.Directory, "sys/class/net/eth0/speed"), "fast\n");
+        using var ks = new KstatTree(ProcfsFixtures.Open(machine.Directory));
+
+        var e = Assert.Throws<KstatFormatException>(() => ks["link"][0]["eth0"]["rbytes64"]);
+
+        Assert.EndsWith(Path.Combine("sys", "class", "net", "eth0", "speed"), e.SourceName);
     }
 
     [Fact]

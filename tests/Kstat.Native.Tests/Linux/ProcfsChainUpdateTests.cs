@@ -65,6 +65,34 @@ public class ProcfsChainUpdateTests
     }
 
     [Fact]
+    public void Kstats_present_when_the_chain_opens_have_crtime_0_so_two_runs_agree()
+    {
+        long late = 5_000_000_000;
+        using var first = ProcfsFixtures.Open(ProcfsFixtures.PathOf(ProcfsFixtures.Live));
+        using var second = ProcfsFixtures.Open(ProcfsFixtures.PathOf(ProcfsFixtures.Live), clock: () => late += 1_000); // a later run
+
+        Assert.All(first.Headers, h => Assert.Equal(0, h.CrTime));
+        Assert.Equal(first.Headers.Select(h => (h.Key, h.CrTime)), second.Headers.Select(h => (h.Key, h.CrTime)));
+        using var ks = new KstatTree(first);
+        KstatAssert.Same(KstatValue.HrTime(0), ks["link"][0]["eth0"]["crtime"]);
+    }
+
+    [Fact]
+    public void A_kstat_that_appears_later_has_the_monotonic_time_of_the_update_that_saw_it_as_crtime()
+    {
+        long now = 7_000_000_000;
+        using var machine = new TempFixture(ProcfsFixtures.Live);
+        using var chain = ProcfsFixtures.Open(machine.Directory, clock: () => now);
+
+        machine.CopyFrom(ProcfsFixtures.Hotplug);
+        now = 9_000_000_000;
+        chain.Update();
+
+        Assert.Equal(9_000_000_000, chain.Headers.Single(h => h.Key == "link:0:veth0").CrTime);
+        Assert.Equal(0, chain.Headers.Single(h => h.Key == "link:0:eth0").CrTime); // still the kstat the chain opened with
+    }
+
+    [Fact]
     public void A_cpu_that_goes_off_line_loses_its_tick_kstats_and_keeps_cpu_info()
     {
         using var machine = new TempFixture(ProcfsFixtures.Live);

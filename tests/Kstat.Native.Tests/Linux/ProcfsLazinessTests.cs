@@ -32,6 +32,8 @@ public class ProcfsLazinessTests
         Assert.Equal(["proc/spl/kstat/zfs/arcstats"], files.TakeOpened());
         _ = ks["unix"][0]["system_pages"]["physmem"];
         Assert.Equal(["proc/meminfo"], files.TakeOpened());
+        _ = ks["link"][0]["eth0"]["rbytes64"];
+        Assert.Equal(["proc/net/dev", "sys/class/net/eth0/speed"], files.TakeOpened());
     }
 
     [Fact]
@@ -44,6 +46,6 @@ public class ProcfsLazinessTests
 
         ks.Update();
 
-        Assert.Equal(IndexFiles.Append("proc/net/dev").Order(), files.TakeOpened().Order());
+        Assert.Equal(IndexFiles.Append("proc/net/dev").Append("sys/class/net/eth0/speed").Order(), files.TakeOpened().Order());
     }
 }

@@ -8,8 +8,7 @@ public sealed class KstatMeterTests : IDisposable
     private readonly MutableChain _chain = new();
     private readonly KstatTree _tree;
     private readonly KstatMeter _meter;
-    private readonly MeterListener _listener = new();
-    private readonly List<(string Instrument, object Value, Dictionary<string, object?> Tags)> _measured = [];
+    private readonly MeterRecorder _recorder;
 
     public KstatMeterTests()
     {
@@ -26,16 +25,7 @@ public sealed class KstatMeterTests : IDisposable
         _tree = new KstatTree(_chain);
         _meter = new KstatMeter(_tree, "Kstat.Tree.Tests." + Guid.NewGuid().ToString("N"));
 
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter == _meter.Meter)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
-        _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
-        _listener.Start();
+        _recorder = new MeterRecorder(_meter.Meter);
     }
 
     private static Func<KstatHeader, bool> Module(string module) => h => h.Module == module;
@@ -51,7 +41,7 @@ public sealed class KstatMeterTests : IDisposable
 
         Assert.Equal(["kstat.cpu_stat.kernel", "kstat.cpu_stat.user"], instruments.Select(i => i.Name).Order());
         Assert.All(instruments, i => Assert.IsType<ObservableCounter<long>>(i));
-        var user = _measured.Where(m => m.Instrument == "kstat.cpu_stat.user").OrderBy(m => m.Tags["instance"]).ToList();
+        var user = _recorder.Measured.Where(m => m.Instrument == "kstat.cpu_stat.user").OrderBy(m => m.Tags["instance"]).ToList();
         Assert.Equal([100L, 101L], user.Select(m => m.Value));
         Assert.Equal("cpu_stat", user[1].Tags["module"]);
         Assert.Equal(1, user[1].Tags["instance"]);
@@ -67,7 +57,7 @@ public sealed class KstatMeterTests : IDisposable
 
         Assert.Equal(["kstat.cpu_info.clock_MHz", "kstat.unix.freemem", "kstat.unix.physmem"], gauges.Select(i => i.Name).Order(StringComparer.Ordinal));
         Assert.All(gauges, i => Assert.IsType<ObservableGauge<long>>(i));
-        Assert.Equal(61103L, Assert.Single(_measured, m => m.Instrument == "kstat.unix.freemem").Value);
+        Assert.Equal(61103L, Assert.Single(_recorder.Measured, m => m.Instrument == "kstat.unix.freemem").Value);
     }
 
     [Fact]
@@ -79,7 +69,7 @@ public sealed class KstatMeterTests : IDisposable
 
         var rtime = Assert.Single(instruments);
         Assert.Equal("s", rtime.Unit);
-        Assert.Equal(1.5, Assert.Single(_measured).Value);
+        Assert.Equal(1.5, Assert.Single(_recorder.Measured).Value);
     }
 
     [Fact]
@@ -104,10 +94,10 @@ public sealed class KstatMeterTests : IDisposable
         Collect();
         _chain.Set("cpu_stat:0:cpu_stat0", "user", 250UL);
 
-        _measured.Clear();
+        _recorder.Measured.Clear();
         Collect();
 
-        Assert.Equal(250L, _measured.Single(m => (int)m.Tags["instance"]! == 0).Value);
+        Assert.Equal(250L, _recorder.Measured.Single(m => (int)m.Tags["instance"]! == 0).Value);
     }
 
     [Fact]
@@ -118,10 +108,10 @@ public sealed class KstatMeterTests : IDisposable
         _chain.Add("cpu_stat", 2, "cpu_stat2", "misc", KstatType.Raw, ("user", 7UL));
         _chain.Remove("cpu_stat:0:cpu_stat0");
 
-        _measured.Clear();
+        _recorder.Measured.Clear();
         Collect();
 
-        Assert.Equal([1, 2], _measured.Select(m => (int)m.Tags["instance"]!).Order());
+        Assert.Equal([1, 2], _recorder.Measured.Select(m => (int)m.Tags["instance"]!).Order());
         Assert.Equal(["cpu_stat:2:cpu_stat2"], _meter.LastUpdate!.Added.ToArray());
     }
 
@@ -145,7 +135,7 @@ public sealed class KstatMeterTests : IDisposable
         Collect();
 
         Assert.IsType<KstatException>(_meter.LastError);
-        Assert.Equal(61103L, Assert.Single(_measured).Value);
+        Assert.Equal(61103L, Assert.Single(_recorder.Measured).Value);
         Collect();
         Assert.Null(_meter.LastError);
     }
@@ -168,7 +158,7 @@ public sealed class KstatMeterTests : IDisposable
         Collect();
 
         Assert.Same(Assert.Single(first), Assert.Single(second));
-        Assert.Equal(2, _measured.Count);
+        Assert.Equal(2, _recorder.Measured.Count);
         Assert.Single(_meter.Instruments);
     }
 
@@ -187,7 +177,7 @@ public sealed class KstatMeterTests : IDisposable
 
         Collect();
 
-        Assert.Empty(_measured);
+        Assert.Empty(_recorder.Measured);
     }
 
     [Fact]
@@ -208,15 +198,11 @@ public sealed class KstatMeterTests : IDisposable
         Assert.Equal(61103L, (long)_tree["unix"][0]["system_pages"]["freemem"]);
     }
 
-    private void Collect() => _listener.RecordObservableInstruments();
-
-    private void Record<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        where T : struct =>
-        _measured.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value)));
+    private void Collect() => _recorder.Collect();
 
     public void Dispose()
     {
-        _listener.Dispose();
+        _recorder.Dispose();
         _meter.Dispose();
         _tree.Dispose();
     }

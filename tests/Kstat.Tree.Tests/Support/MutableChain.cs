@@ -21,6 +21,9 @@ public sealed class MutableChain : IKstatChain
 
     public List<string> Reads { get; } = [];
 
+    /// <summary>The keys whose reads fail (an EIO from the kernel) until removed from the set.</summary>
+    public HashSet<string> FailReads { get; } = new(StringComparer.Ordinal);
+
     /// <summary>When set, the next Update() throws it.</summary>
     public Exception? FailNextUpdate { get; set; }
 
@@ -66,6 +69,11 @@ public sealed class MutableChain : IKstatChain
     public KstatReading Read(KstatHeader header)
     {
         Reads.Add(header.Key);
+        if (FailReads.Contains(header.Key))
+        {
+            throw new KstatException($"kstat_read of '{header.Key}' failed: I/O error", 5);
+        }
+
         return _values.TryGetValue(header.Key, out var values) && _headers.Contains(header)
             ? new KstatReading(SnapTime, values)
             : throw new KstatNotFoundException(null, header.Key);
