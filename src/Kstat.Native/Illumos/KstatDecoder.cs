@@ -70,7 +70,6 @@ internal static unsafe class KstatDecoder
         return Reading(ksp, s_timer, values);
     }
 
-    /// <summary>Decodes a RAW kstat with its struct decoder.</summary>
     internal static KstatReading Raw(kstat_t* ksp, RawDecoder decoder, KstatHeader header) =>
         Reading(ksp, decoder.Schema, decoder.Decode(Data(ksp), header));
 

@@ -100,7 +100,7 @@ public sealed partial class LibKstatChain
     }
 
     /// <summary>Makes the entry of a kstat first seen; one the tree leaves out gets no header but is remembered, so it is decided once.</summary>
-    /// <param name="ksp">The kstat.</param>
+    /// <param name="ksp">The kstat, as this walk found it.</param>
     /// <param name="strings">The module, name and class strings made in this walk: a chain repeats them thousands of times.</param>
     private unsafe Entry NewEntry(kstat_t* ksp, Dictionary<string, string> strings)
     {
@@ -143,7 +143,7 @@ public sealed partial class LibKstatChain
         return value;
     }
 
-    /// <summary>What the chain knows of one kstat id: its <c>kstat_t*</c> in the current chain, and its header and decoders.</summary>
+    /// <summary>What the chain knows of one kstat id: its <c>kstat_t*</c> in the current chain, and its header and decoder.</summary>
     private unsafe struct Entry
     {
         /// <summary>The kstat id (<c>ks_kid</c>), the sort key.</summary>
@@ -155,7 +155,8 @@ public sealed partial class LibKstatChain
         /// <summary>The header, or null when the kstat is left out of <see cref="Headers"/>.</summary>
         internal KstatHeader? Header;
 
-        // A RAW kstat's RawDecoder or a NAMED kstat's NamedDecoder, never both: one field, 8 bytes less per kstat.
+        // A RAW kstat's RawDecoder (found by the walk) or a NAMED kstat's NamedDecoder (made at its first read), never
+        // both: one field, 8 bytes less per kstat.
         private object? _decoder;
 
         internal RawDecoder? Raw
@@ -164,7 +165,6 @@ public sealed partial class LibKstatChain
             set => _decoder = value;
         }
 
-        /// <summary>Gets or sets the decoder of a NAMED kstat, made at its first read.</summary>
         internal NamedDecoder? Named
         {
             readonly get => _decoder as NamedDecoder;

@@ -45,7 +45,7 @@ public sealed partial class LibKstatChain : IKstatChain, IKstatBatchReader
     }
 
     /// <summary>Opens the kernel's kstat chain (<c>kstat_open</c>) with options.</summary>
-    /// <param name="options">The options.</param>
+    /// <param name="options">Which kstats to keep beyond Perl's (<see cref="LibKstatChainOptions.IncludeUnknownRaw"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="DllNotFoundException">libkstat cannot be loaded (not illumos or Solaris, or <c>KSTAT_LIBRARY</c> names a missing file).</exception>
     /// <exception cref="UnauthorizedAccessException"><c>/dev/kstat</c> cannot be opened (<c>EACCES</c>, <c>EPERM</c>).</exception>

@@ -15,7 +15,7 @@ internal static class KstatErrno
     /// <c>EACCES</c>/<c>EPERM</c> → <see cref="UnauthorizedAccessException"/>, anything else → <see cref="KstatException"/>
     /// with <see cref="KstatException.Errno"/>.
     /// </summary>
-    /// <param name="errno">The errno.</param>
+    /// <param name="errno">The errno the call set.</param>
     /// <param name="call">The libkstat function that failed, for the message.</param>
     /// <param name="key">The kstat's <c>"module:instance:name"</c>, or null for a call on the whole chain.</param>
     internal static Exception ToException(int errno, string call, string? key)
@@ -30,7 +30,6 @@ internal static class KstatErrno
         };
     }
 
-    /// <summary>Throws <see cref="ToException"/>.</summary>
     [DoesNotReturn]
     internal static void Throw(int errno, string call, string? key) => throw ToException(errno, call, key);
 }

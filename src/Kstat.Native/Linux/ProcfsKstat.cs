@@ -25,7 +25,7 @@ internal abstract class ProcfsKstat(string module, int instance, string name, st
     public abstract KstatReading Read(ProcfsContext context);
 
     /// <summary>Reads one <c>/proc</c> file and picks this kstat's part of it, taking <c>snaptime</c> right after the read.</summary>
-    /// <param name="context">The context.</param>
+    /// <param name="context">The files and the clock.</param>
     /// <param name="file">The file, relative to the procfs root.</param>
     /// <param name="parse">Parses (path, text) into this kstat's part, or <c>null</c> when the file no longer has it.</param>
     /// <param name="what">What the file lacks then, for the message ("CPU 3", "interface 'eth0'").</param>
