@@ -58,6 +58,11 @@ internal sealed class LinkKstat(string interfaceName) : ProcfsKstat("link", 0, i
     /// <exception cref="KstatFormatException">The speed file holds something other than a number a kernel <c>int</c> holds.</exception>
     private ulong? Speed(ProcfsFileSystem files)
     {
+        if (!ProcfsFileSystem.IsFileName(Name))
+        {
+            return null; // not a name the kernel gives an interface (a damaged /proc/net/dev): no sysfs path to follow
+        }
+
         string path = files.Sys("class/net/" + Name + "/speed");
         long? megabits = files.ReadOptionalNumber(path);
         return megabits switch

@@ -24,6 +24,11 @@ internal class ProcfsFileSystem
 
     public string Sys(string relative) => Path.Combine(SysRoot, relative);
 
+    /// <summary>Tells whether a name read from a file can be one component of a path: what the kernel allows in the name
+    /// of an interface or a device (no <c>/</c>, no NUL, not <c>.</c> or <c>..</c>).</summary>
+    public static bool IsFileName(string name) =>
+        name.Length > 0 && name is not ("." or "..") && name.AsSpan().IndexOfAny('/', '\0') < 0;
+
     /// <summary>Reads a whole file, or returns <c>null</c> when it does not exist.</summary>
     /// <exception cref="IOException">The file exists but could not be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read (hidepid, permissions).</exception>

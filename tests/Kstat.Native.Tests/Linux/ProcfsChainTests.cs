@@ -180,6 +180,23 @@ public class ProcfsChainTests
         KstatAssert.Same(KstatValue.FromUInt64(74672599), eth0["rbytes64"]);
     }
 
+    [Theory]
+    [InlineData("e\0th9")]
+    [InlineData("..")]
+    public void A_link_whose_name_no_kernel_gives_has_no_ifspeed_and_reads_no_other_file(string name)
+    {
+        // A damaged /proc/net/dev: the name would be a path component of class/net/<name>/speed.
+        using var machine = new TempFixture(ProcfsFixtures.Live);
+        string dev = Path.Combine(machine.Directory, "proc/net/dev");
+        File.AppendAllText(dev, $"  {name}:     100       2    0    0    0     0          0         0      200       3    0    0    0     0       0          0\n");
+        using var ks = new KstatTree(ProcfsFixtures.Open(machine.Directory));
+
+        var link = ks["link"][0][name];
+
+        Assert.False(link.ContainsKey("ifspeed"));
+        KstatAssert.Same(KstatValue.FromUInt64(100), link["rbytes64"]);
+    }
+
     [Fact]
     public void A_malformed_link_speed_fails_the_read_naming_the_file()
     {
