@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Kstat.Native;
 
@@ -13,7 +12,7 @@ namespace Kstat.Native;
 /// name ends in a digit) gets its disk's module and instance and class <c>partition</c>, as illumos's
 /// <c>sd0,a</c> does. A name that fits no pattern gets module <c>disk</c>, instance 0.
 /// </remarks>
-internal static partial class DiskNaming
+internal static class DiskNaming
 {
     public static List<DiskKstat> Assign(IEnumerable<string> devices)
     {
@@ -37,24 +36,35 @@ internal static partial class DiskNaming
 
     public static (string Module, int Instance) ModuleAndInstance(string name)
     {
-        var m = LetteredDisk().Match(name);
-        if (m.Success && m.Groups[2].Value.Length <= 6)
+        // sda, sdz, sdaa: a driver and letters in bijective base 26, as the kernel names them (six letters stay far
+        // below int.MaxValue; a longer run of letters comes from a damaged file and falls through to the generic name).
+        foreach (string driver in LetteredDrivers)
         {
-            // sda, sdz, sdaa: bijective base 26, as the kernel names them (six letters stay far below int.MaxValue;
-            // a longer run of letters comes from a damaged file and falls through to the generic name below).
-            int index = 0;
-            foreach (char c in m.Groups[2].Value)
+            var letters = name.AsSpan();
+            if (letters.StartsWith(driver, StringComparison.Ordinal) && (letters = letters[driver.Length..]).Length is > 0 and <= 6 &&
+                !letters.ContainsAnyExceptInRange('a', 'z'))
             {
-                index = (index * 26) + (c - 'a' + 1);
-            }
+                int index = 0;
+                foreach (char c in letters)
+                {
+                    index = (index * 26) + (c - 'a' + 1);
+                }
 
-            return (m.Groups[1].Value, index - 1);
+                return (driver, index - 1);
+            }
         }
 
-        m = NumberedDisk().Match(name);
-        if (m.Success && int.TryParse(m.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int n))
+        // loop3, nvme0n1, dm-0, md127: lower-case letters, an optional '-', then the kernel's number.
+        int prefix = name.AsSpan().IndexOfAnyExceptInRange('a', 'z');
+        if (prefix > 0)
         {
-            return (m.Groups[1].Value, n);
+            int start = name[prefix] == '-' ? prefix + 1 : prefix;
+            int digits = name.AsSpan(start).IndexOfAnyExceptInRange('0', '9');
+            var number = digits < 0 ? name.AsSpan(start) : name.AsSpan(start, digits);
+            if (!number.IsEmpty && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out int n))
+            {
+                return (name[..prefix], n);
+            }
         }
 
         return ("disk", 0);
@@ -84,9 +94,7 @@ internal static partial class DiskNaming
             : null;
     }
 
-    [GeneratedRegex("^(sd|vd|xvd|hd)([a-z]+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex LetteredDisk();
-
-    [GeneratedRegex("^([a-z]+)-?([0-9]+)", RegexOptions.CultureInvariant)]
-    private static partial Regex NumberedDisk();
+    // The kernel's lettered disk drivers (SCSI/SATA, virtio, Xen, IDE); kept out of a regular expression so that the
+    // native kstat command carries no regular-expression engine.
+    private static readonly string[] LetteredDrivers = ["sd", "vd", "xvd", "hd"];
 }

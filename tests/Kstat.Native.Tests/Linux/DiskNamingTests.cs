@@ -15,6 +15,12 @@ public class DiskNamingTests
     [InlineData("md127", "md", 127)]
     [InlineData("mmcblk0", "mmcblk", 0)]
     [InlineData("Weird_Name", "disk", 0)]
+    [InlineData("sdaaaaaaa", "disk", 0)]         // seven letters: a damaged name, not a disk number
+    [InlineData("sdA", "disk", 0)]               // the kernel's letters are lower case
+    [InlineData("hdq", "hd", 16)]
+    [InlineData("nvme99999999999n1", "disk", 0)] // a number past int: the generic name
+    [InlineData("dm-", "disk", 0)]
+    [InlineData("zram0", "zram", 0)]
     public void A_disk_gets_its_driver_prefix_and_the_kernels_number(string device, string module, int instance) =>
         Assert.Equal((module, instance), DiskNaming.ModuleAndInstance(device));
 
