@@ -107,20 +107,19 @@ internal sealed partial class JsonCaptureReader
         List<PendingStatistic>? early = null;
         while (NextMember('}'))
         {
-            var key = ReadStringSpan();
-            switch (key)
+            switch (ReadString())
             {
                 case "module":
                     Expect(':');
-                    module = _builder.Intern(ReadStringSpan());
+                    module = ReadString();
                     break;
                 case "name":
                     Expect(':');
-                    name = _builder.Intern(ReadStringSpan());
+                    name = ReadString();
                     break;
                 case "class":
                     Expect(':');
-                    cls = _builder.Intern(ReadStringSpan());
+                    cls = ReadString();
                     break;
                 case "instance":
                     Expect(':');
@@ -179,7 +178,7 @@ internal sealed partial class JsonCaptureReader
         Expect('{');
         while (NextMember('}'))
         {
-            string name = _builder.Intern(ReadStringSpan());
+            string name = ReadString();
             Expect(':');
             Need("a statistic value");
             int line = _lines.LineNumber;
@@ -229,14 +228,14 @@ internal sealed partial class JsonCaptureReader
         return true;
     }
 
-    // A value: a string (true: quoted; the span is valid until the next string is read), a number or true/false/null,
-    // or a 2013 unquoted char value.
+    // A value: a string (true: quoted), a number or true/false/null, or a 2013 unquoted char value (these lie in the
+    // line, which stays until the next one is read).
     private bool ReadValue(out ReadOnlySpan<char> text)
     {
         char c = Line[_position];
         if (c == '"')
         {
-            text = ReadStringSpan();
+            text = ReadString();
             return true;
         }
 
