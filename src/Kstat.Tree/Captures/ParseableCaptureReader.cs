@@ -31,11 +31,7 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
     {
         while (lines.TryReadLine(out ReadOnlySpan<char> line))
         {
-            if (line.Length > 0 && char.IsAsciiLetterLower(line[0]))
-            {
-                ReadLine(line); // most lines: a module starts with a small letter, a timestamp with a digit or a capital
-            }
-            else if (line.IsWhiteSpace())
+            if (line.IsWhiteSpace())
             {
                 builder.EndRound();
             }
