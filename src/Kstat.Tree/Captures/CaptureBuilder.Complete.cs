@@ -72,6 +72,6 @@ internal sealed partial class CaptureBuilder
     {
         null => 0,
         { BadText: null } => time.Value.Nanoseconds,
-        { BadText: var text } => throw _lines.Error($"expected {time.Value.Name} as seconds (such as 71.231448016 or 0) but found '{Shorten(text)}'", time.Value.Line, time.Value.Column),
+        { BadText: var text } => throw _lines.Error($"expected {time.Value.Name} as seconds (such as 71.231448016 or 0) but found '{CaptureLineReader.Shorten(text)}'", time.Value.Line, time.Value.Column),
     };
 }

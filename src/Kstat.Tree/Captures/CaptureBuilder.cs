@@ -149,8 +149,6 @@ internal sealed partial class CaptureBuilder
         _timestamp = null;
     }
 
-    internal static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
-
     private void CompleteOpen()
     {
         if (_open is not null)

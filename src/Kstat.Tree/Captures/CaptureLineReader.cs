@@ -151,6 +151,9 @@ internal sealed class CaptureLineReader
 
     public KstatFormatException Error(string problem, int line, int column) => new(problem, SourceName, line, column);
 
+    /// <summary>Quotes text in an error: at most its first 40 characters.</summary>
+    public static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
+
     private string Replay()
     {
         var (line, number) = _pushedBack.Dequeue();

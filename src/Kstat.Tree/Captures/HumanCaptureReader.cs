@@ -58,7 +58,7 @@ internal static class HumanCaptureReader
             }
             else
             {
-                throw lines.Error($"expected a 'module:' header, an indented statistic row or a blank line but found '{CaptureBuilder.Shorten(line.ToString())}'", number, 1);
+                throw lines.Error($"expected a 'module:' header, an indented statistic row or a blank line but found '{CaptureLineReader.Shorten(line)}'", number, 1);
             }
         }
 
@@ -98,7 +98,7 @@ internal static class HumanCaptureReader
     {
         if (!line.StartsWith("name:", StringComparison.Ordinal))
         {
-            throw lines.Error($"expected the 'name:' header line after the 'module:' line but found '{CaptureBuilder.Shorten(line.ToString())}'", number, 1);
+            throw lines.Error($"expected the 'name:' header line after the 'module:' line but found '{CaptureLineReader.Shorten(line)}'", number, 1);
         }
 
         int at = line.LastIndexOf("class:", StringComparison.Ordinal);

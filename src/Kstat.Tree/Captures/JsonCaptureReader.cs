@@ -48,7 +48,7 @@ internal sealed partial class JsonCaptureReader
             string rest = Line[_position..].ToString();
             if (!CaptureTimestamps.IsTimestamp(rest))
             {
-                throw Error($"expected '[' starting a round of kstat -j output but found '{CaptureBuilder.Shorten(rest)}'");
+                throw Error($"expected '[' starting a round of kstat -j output but found '{CaptureLineReader.Shorten(rest)}'");
             }
 
             _builder.Timestamp(rest);
@@ -152,16 +152,9 @@ internal sealed partial class JsonCaptureReader
 
         kstat ??= _builder.Kstat(module, instance.Value, name, repeatStartsRound: false);
         kstat.Type = type ?? kstat.Type;
-        foreach (var (statName, text, quoted, valueLine, valueColumn) in early ?? [])
+        foreach (var (statistic, text, quoted, valueLine, valueColumn) in early ?? [])
         {
-            if (quoted)
-            {
-                kstat.AddQuoted(statName, text, valueLine, valueColumn);
-            }
-            else
-            {
-                kstat.Add(statName, text, valueLine, valueColumn);
-            }
+            kstat.Add(statistic, text, valueLine, valueColumn, quoted);
         }
 
         // The "class" member is ks_class, wherever it stands: a "class" in the data (kstat(1) -j -p adds ks_class
@@ -188,13 +181,9 @@ internal sealed partial class JsonCaptureReader
             {
                 early!.Add(new PendingStatistic(name, text.ToString(), quoted, line, column));
             }
-            else if (quoted)
-            {
-                kstat.AddQuoted(name, text, line, column);
-            }
             else
             {
-                kstat.Add(name, text, line, column);
+                kstat.Add(name, text, line, column, quoted);
             }
         }
     }
@@ -293,7 +282,7 @@ internal sealed partial class JsonCaptureReader
         if (!CaptureValues.TryParseCanonical(text, out long value) || value < min || value > max)
         {
             _position = start;
-            throw Error($"expected {what} but found '{CaptureBuilder.Shorten(line[start..].ToString())}'");
+            throw Error($"expected {what} but found '{CaptureLineReader.Shorten(line[start..])}'");
         }
 
         return (int)value;

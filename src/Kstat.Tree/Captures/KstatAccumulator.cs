@@ -65,12 +65,13 @@ internal sealed class KstatAccumulator(CaptureStrings strings)
         }
     }
 
-    /// <summary>Adds a statistic printed as text (<c>kstat -p</c>, the human format, an unquoted JSON value).</summary>
+    /// <summary>Adds a statistic, typed by its text: a canonical integer is a number, anything else (and a JSON string, whatever it looks like) text.</summary>
     /// <param name="name">The statistic name.</param>
-    /// <param name="text">The value as printed.</param>
+    /// <param name="text">The value as printed, or a JSON string unescaped.</param>
     /// <param name="line">The 1-based line of the value.</param>
     /// <param name="column">The 1-based column of the value.</param>
-    public void Add(ReadOnlySpan<char> name, ReadOnlySpan<char> text, int line, int column)
+    /// <param name="quoted">Whether the value was a JSON string.</param>
+    public void Add(ReadOnlySpan<char> name, ReadOnlySpan<char> text, int line, int column, bool quoted = false)
     {
         switch (name)
         {
@@ -87,24 +88,8 @@ internal sealed class KstatAccumulator(CaptureStrings strings)
                 return;
         }
 
-        var value = CaptureValues.TryInferInteger(text, out var integer) ? integer : KstatValue.FromString(strings.Intern(text));
-        _statistics.Add(new RawStatistic(strings.Intern(name), value, Quoted: false));
-    }
-
-    /// <summary>Adds a JSON string value: always text, whatever it looks like.</summary>
-    /// <param name="name">The statistic name.</param>
-    /// <param name="text">The unescaped string.</param>
-    /// <param name="line">The 1-based line of the value.</param>
-    /// <param name="column">The 1-based column of the value.</param>
-    public void AddQuoted(ReadOnlySpan<char> name, ReadOnlySpan<char> text, int line, int column)
-    {
-        if (name is "" or "class" or "crtime" or "snaptime")
-        {
-            Add(name, text, line, column);
-            return;
-        }
-
-        _statistics.Add(new RawStatistic(strings.Intern(name), KstatValue.FromString(strings.Intern(text)), Quoted: true));
+        var value = !quoted && CaptureValues.TryInferInteger(text, out var integer) ? integer : KstatValue.FromString(strings.Intern(text));
+        _statistics.Add(new RawStatistic(strings.Intern(name), value, quoted));
     }
 
     /// <summary>Leaves each name once: its last value, at its first position.</summary>

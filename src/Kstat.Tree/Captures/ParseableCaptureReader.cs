@@ -119,7 +119,7 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
         int c1 = line.IndexOf(':');
         if (c1 <= 0)
         {
-            return lines.Error($"{Expected} but found '{Shorten(line)}'", number, 1);
+            return lines.Error($"{Expected} but found '{CaptureLineReader.Shorten(line)}'", number, 1);
         }
 
         int c2 = IndexOf(line, ':', c1 + 1);
@@ -128,10 +128,8 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
             return lines.Error($"{Expected}: a ':' after the instance is missing", number, line.Length + 1);
         }
 
-        return lines.Error($"expected an instance number (%d) but found '{Shorten(line[(c1 + 1)..c2])}'", number, c1 + 2);
+        return lines.Error($"expected an instance number (%d) but found '{CaptureLineReader.Shorten(line[(c1 + 1)..c2])}'", number, c1 + 2);
     }
-
-    private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
 
     private static Separator Detect(ReadOnlySpan<char> line, int c2)
     {
