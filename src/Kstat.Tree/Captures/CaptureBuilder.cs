@@ -22,21 +22,18 @@ internal sealed partial class CaptureBuilder
     private readonly CaptureStrings _strings = new();
     private readonly CaptureSchemas _schemas = new();
     private readonly KstatAccumulator _kstat;
-    private readonly Dictionary<KstatId, CaptureKstat> _kstats; // every kstat of the capture so far
-    private readonly List<CaptureKstat> _round;                 // the kstats of the round being read, in the order first printed
+    private readonly Dictionary<KstatId, CaptureKstat> _kstats = []; // every kstat of the capture so far
+    private readonly List<CaptureKstat> _round = [];                 // the kstats of the round being read, in the order first printed
     private readonly List<SnapshotRound> _rounds = [];
-    private CaptureKstat? _open;                                // the kstat the accumulator holds
+    private CaptureKstat? _open;                                     // the kstat the accumulator holds
     private string? _timestamp;
     private long _nextKid = 1;
 
     /// <param name="lines">The reader, for the errors found when a kstat is completed.</param>
-    /// <param name="expectedKstats">How many kstats a round may hold, or 0: growing these tables by steps on a large capture cost a fifth of its parse.</param>
-    public CaptureBuilder(CaptureLineReader lines, int expectedKstats = 0)
+    public CaptureBuilder(CaptureLineReader lines)
     {
         _lines = lines;
         _kstat = new KstatAccumulator(_strings);
-        _kstats = new Dictionary<KstatId, CaptureKstat>(expectedKstats);
-        _round = new List<CaptureKstat>(expectedKstats);
     }
 
     /// <inheritdoc cref="CaptureStrings.Intern"/>
@@ -71,13 +68,14 @@ internal sealed partial class CaptureBuilder
     /// <returns>The accumulator, holding the kstat until the next call.</returns>
     public KstatAccumulator Kstat(ReadOnlySpan<char> module, int instance, ReadOnlySpan<char> name, bool repeatStartsRound)
     {
-        if (_open is { Id: var id } && !repeatStartsRound && instance == id.Instance && module.SequenceEqual(id.Module) && name.SequenceEqual(id.Name))
+        // Most lines go on with the kstat of the line before: told by its text, without interning its names.
+        if (_open is { Id: var open } && !repeatStartsRound && instance == open.Instance && module.SequenceEqual(open.Module) && name.SequenceEqual(open.Name))
         {
             return _kstat; // the next line of the kstat being read
         }
 
         CompleteOpen();
-        id = new KstatId(_strings.Intern(module), instance, _strings.Intern(name));
+        var id = new KstatId(_strings.Intern(module), instance, _strings.Intern(name));
         if (!_kstats.TryGetValue(id, out var kstat))
         {
             kstat = new CaptureKstat(id);

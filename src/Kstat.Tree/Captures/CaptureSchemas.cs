@@ -12,7 +12,7 @@ internal sealed class CaptureSchemas
 {
     private readonly Dictionary<int, List<KstatSchema>> _byHash = [];
 
-    /// <summary>Finds the schema of these names.</summary>
+    /// <summary>Finds the schema with exactly these names, in this order.</summary>
     /// <returns>The schema, or <c>null</c> when no kstat had these names yet (or a name repeats: no schema has that).</returns>
     public KstatSchema? Find(ReadOnlySpan<RawStatistic> statistics)
     {

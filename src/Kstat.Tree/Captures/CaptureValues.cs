@@ -60,13 +60,6 @@ internal static class CaptureValues
     /// </summary>
     public static KstatValue As(KstatValueKind kind, KstatValue value)
     {
-        if (value.Kind == KstatValueKind.Int32 && kind == KstatValueKind.UInt32)
-        {
-            // The common case (cpu_stat, interrupt and I/O counters): a small count typed by its text.
-            long count = unchecked((long)value.ToUInt64Bits());
-            return count >= 0 ? KstatValue.FromUInt32((uint)count) : value;
-        }
-
         if (value.IsText)
         {
             // Text that is not an integer: only a time can make more of it (seconds, as the Perl kstat prints them).

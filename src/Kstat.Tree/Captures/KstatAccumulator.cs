@@ -26,7 +26,6 @@ internal sealed class KstatAccumulator(CaptureStrings strings)
     /// <summary>Gets the statistics in the order printed, without the pseudo-statistics; a name may repeat until <see cref="Deduplicate"/>.</summary>
     public ReadOnlySpan<RawStatistic> Statistics => CollectionsMarshal.AsSpan(_statistics);
 
-    /// <summary>Starts a kstat.</summary>
     public void Reset(KstatId id)
     {
         Id = id;
