@@ -3,67 +3,45 @@ using System.Runtime.InteropServices;
 
 namespace Kstat.Tree;
 
-/// <content>Completing a kstat: its schema, type, kid, header and typed reading.</content>
+/// <content>Completing a kstat when the reader leaves it: its schema, type and typed reading.</content>
 internal sealed partial class CaptureBuilder
 {
-    private CaptureEntry Complete(KstatAccumulator kstat)
+    private CompletedKstat Complete(KstatAccumulator kstat, CaptureKstat captured)
     {
-        var statistics = CollectionsMarshal.AsSpan(kstat.Statistics);
-        if (_closed.Count > 0)
-        {
-            RecordClosed();
-        }
-
-        long crTime = kstat.CrTime is { } c ? Time(c) : 0;
-        long snapTime = kstat.SnapTime is { } s ? Time(s) : 0;
-        bool known = _identities.TryGetValue(kstat.Id, out var identity);
-        var schema = _schemas.Find(statistics, known ? identity.Schema : null);
+        long crTime = Time(kstat.CrTime);
+        long snapTime = Time(kstat.SnapTime);
+        var schema = _schemas.Find(kstat.Statistics);
         if (schema is null)
         {
             // Names not seen in this order yet, or one printed twice: the last value wins, at the first position.
-            Deduplicate(kstat.Statistics);
-            statistics = CollectionsMarshal.AsSpan(kstat.Statistics);
-            schema = _schemas.Find(statistics, null) ?? _schemas.Add(statistics);
+            kstat.Deduplicate();
+            schema = _schemas.Find(kstat.Statistics) ?? _schemas.Add(kstat.Statistics);
         }
 
-        long kid;
-        KstatType type;
-        bool fresh = !(known && identity.CrTime == crTime);
-        if (!fresh)
-        {
-            kid = identity.Kid;
+        var statistics = kstat.Statistics;
 
-            // The type stays what the first round with data showed, so that values keep their kinds.
-            type = kstat.Type ?? (identity.TypeSettled ? identity.Type : KstatShapes.Infer(kstat.Module, kstat.Name, schema.Names.AsSpan()));
-        }
-        else
-        {
-            kid = _reusedKid ?? _nextKid++;
-            type = kstat.Type ?? KstatShapes.Infer(kstat.Module, kstat.Name, schema.Names.AsSpan());
-        }
-
-        string cls = kstat.Class ?? string.Empty;
-        var header = known && identity.Header is var h && h.Kid == kid && h.CrTime == crTime && h.Type == type && ReferenceEquals(h.Class, cls)
-            ? h
-            : new KstatHeader(kstat.Module, kstat.Instance, kstat.Name, cls, type, crTime, kid);
+        // The type stays what the first round with data showed, so that values keep their kinds across rounds; a
+        // re-created kstat (another crtime) starts again.
+        var earlier = captured.EarlierHeader(crTime);
+        KstatType? settledType = earlier is not null && captured.TypeSettled ? earlier.Type : null;
+        var type = kstat.Type ?? settledType ?? KstatShapes.Infer(kstat.Id.Module, kstat.Id.Name, schema.Names.AsSpan());
 
         KstatReading? reading = null;
         RawStatistic[]? kept = null;
         if (kstat.SnapTime is not null || statistics.Length > 0)
         {
-            var fields = KstatShapes.FieldsOf(type, kstat.Module, kstat.Name);
-            reading = new KstatReading(snapTime, schema, Values(statistics, fields is null ? null : _schemas.KindsOf(schema, fields), out bool keep));
+            var values = Values(statistics, KstatShapes.FieldsOf(type, kstat.Id.Module, kstat.Id.Name), out bool keep);
+            reading = new KstatReading(snapTime, schema, values);
             kept = keep ? statistics.ToArray() : null;
         }
 
-        bool settled = kstat.Type is not null || statistics.Length > 0 || (known && identity.Kid == kid && identity.TypeSettled);
-        var next = new CaptureIdentity(header, settled, reading is not null ? schema : known ? identity.Schema : null);
-        return new CaptureEntry(next, reading, kept, kstat.Type is not null, fresh);
+        bool typeSettled = kstat.Type is not null || statistics.Length > 0 || settledType is not null;
+        return new CompletedKstat(kstat.Class ?? string.Empty, kstat.Type, type, typeSettled, crTime, reading, kept);
     }
 
     // Types the values: a field of an I/O, interrupt, timer or raw kstat gets its kind. keep: the values cannot give
     // back what was printed (a time parsed from seconds, a number kept as text, a quoted JSON value).
-    private static ImmutableArray<KstatValue> Values(ReadOnlySpan<RawStatistic> statistics, KstatValueKind?[]? kinds, out bool keep)
+    private static ImmutableArray<KstatValue> Values(ReadOnlySpan<RawStatistic> statistics, KstatShapes.Shape? fields, out bool keep)
     {
         keep = false;
         var values = new KstatValue[statistics.Length];
@@ -75,7 +53,7 @@ internal sealed partial class CaptureBuilder
             {
                 keep = true;
             }
-            else if (kinds is not null && kinds[i] is { } kind)
+            else if (fields?.KindOf(statistic.Name) is { } kind)
             {
                 var typed = CaptureValues.As(kind, value);
                 keep |= typed.Kind == KstatValueKind.HrTime || (typed.IsText && !value.IsText);
@@ -88,29 +66,12 @@ internal sealed partial class CaptureBuilder
         return ImmutableCollectionsMarshal.AsImmutableArray(values);
     }
 
-    private static void Deduplicate(List<RawStatistic> statistics)
+    // A crtime or snaptime that was not seconds is reported here rather than where it was read: a later line of the
+    // kstat may still print it again (the last value wins).
+    private long Time(CaptureTime? time) => time switch
     {
-        var first = new Dictionary<string, int>(statistics.Count, StringComparer.Ordinal);
-        int count = 0;
-        for (int i = 0; i < statistics.Count; i++)
-        {
-            var statistic = statistics[i];
-            if (first.TryGetValue(statistic.Name, out int at))
-            {
-                statistics[at] = statistic;
-            }
-            else
-            {
-                first.Add(statistic.Name, count);
-                statistics[count++] = statistic;
-            }
-        }
-
-        statistics.RemoveRange(count, statistics.Count - count);
-    }
-
-    private long Time(CaptureTime time) =>
-        time.BadText is null
-            ? time.Nanoseconds
-            : throw _lines.Error($"expected {time.Name} as seconds (such as 71.231448016 or 0) but found '{Shorten(time.BadText)}'", time.Line, time.Column);
+        null => 0,
+        { BadText: null } => time.Value.Nanoseconds,
+        { BadText: var text } => throw _lines.Error($"expected {time.Value.Name} as seconds (such as 71.231448016 or 0) but found '{CaptureLineReader.Shorten(text)}'", time.Value.Line, time.Value.Column),
+    };
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Kstat.Tree;
@@ -15,19 +16,18 @@ internal sealed class CaptureLineReader
     /// <summary>The longest line accepted (1 MiB of characters); kstat(1) never prints anything close.</summary>
     internal const int MaxLineLength = 1 << 20;
 
-    // A line ends at '\n' (found by a packed search, the fastest there is); a NUL, and a U+FFFD where it is what the
-    // replacing decoder makes of bad bytes, end the input with an error: they are looked for once per read of the
-    // input (_bad), not once per line.
-    private const char Replacement = '\uFFFD';
+    // What ends a line: '\n', or a NUL or a U+FFFD that the replacing decoder made of bad bytes, which end the input
+    // with an error.
+    private static readonly SearchValues<char> LineEnds = SearchValues.Create("\n\0");
+    private static readonly SearchValues<char> LineEndsOrReplacement = SearchValues.Create("\n\0\uFFFD");
 
     private readonly TextReader _reader;
     private readonly Queue<(string Line, int Number)> _pushedBack = new();
-    private readonly bool _replacementIsInvalid;
+    private readonly SearchValues<char> _stops;
     private char[] _buffer;
     private int _start;  // the first character not returned yet
     private int _length; // the characters in the buffer
     private int _lastRead;
-    private int _bad = -1; // where the first NUL (or bad-byte U+FFFD) not returned yet is in the buffer, if any
     private bool _eof;
 
     /// <param name="reader">The text.</param>
@@ -40,7 +40,7 @@ internal sealed class CaptureLineReader
         _reader = reader;
         _buffer = new char[bufferSize];
         SourceName = sourceName;
-        _replacementIsInvalid = replacementIsInvalid;
+        _stops = replacementIsInvalid ? LineEndsOrReplacement : LineEnds;
     }
 
     public string? SourceName { get; }
@@ -49,35 +49,16 @@ internal sealed class CaptureLineReader
     public int LineNumber { get; private set; }
 
     /// <summary>Reads the next line without its terminator (<c>\n</c> or <c>\r\n</c>), or <c>null</c> at the end.</summary>
-    public string? ReadLine()
-    {
-        if (_pushedBack.Count > 0)
-        {
-            return Replay();
-        }
+    public string? ReadLine() => TryReadLine(out ReadOnlyMemory<char> line) ? line.ToString() : null;
 
-        return TryReadLine(out ReadOnlySpan<char> line) ? line.ToString() : null;
-    }
-
-    /// <summary>Reads the next line without its terminator into a span that stays valid until the next read.</summary>
+    /// <summary>Reads the next line without its terminator, where it lies in the read buffer: valid until the next read.</summary>
     /// <param name="line">The line; empty at the end.</param>
     /// <returns><see langword="false"/> at the end of the input.</returns>
     public bool TryReadLine(out ReadOnlySpan<char> line)
     {
-        if (_pushedBack.Count > 0)
-        {
-            line = Replay();
-            return true;
-        }
-
-        if (!NextLine(out int first, out int length))
-        {
-            line = default;
-            return false;
-        }
-
-        line = _buffer.AsSpan(first, length);
-        return true;
+        bool read = TryReadLine(out ReadOnlyMemory<char> memory);
+        line = memory.Span;
+        return read;
     }
 
     /// <summary>Reads the next line as <see cref="TryReadLine(out ReadOnlySpan{char})"/> does, as memory a reader can keep in a field until its next read.</summary>
@@ -108,17 +89,22 @@ internal sealed class CaptureLineReader
         int end;
         while (true)
         {
-            int stop = _buffer.AsSpan(scan, _length - scan).IndexOf('\n');
+            int stop = _buffer.AsSpan(scan, _length - scan).IndexOfAny(_stops);
             if (stop >= 0)
             {
                 int at = scan + stop;
-                CheckBad(at);
                 CheckLength(at - _start);
+                if (_buffer[at] != '\n')
+                {
+                    throw _buffer[at] == '\0'
+                        ? Error("expected kstat(1) text but found a NUL character (a binary file?)", LineNumber + 1, at - _start + 1)
+                        : Error("expected UTF-8 text but found bytes that are not (a binary file?)", LineNumber + 1, at - _start + 1);
+                }
+
                 end = at;
                 break;
             }
 
-            CheckBad(_length);
             CheckLength(_length - _start);
             int scanned = _length - _start;
             if (!Fill())
@@ -165,6 +151,9 @@ internal sealed class CaptureLineReader
 
     public KstatFormatException Error(string problem, int line, int column) => new(problem, SourceName, line, column);
 
+    /// <summary>Quotes text in an error: at most its first 40 characters.</summary>
+    public static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
+
     private string Replay()
     {
         var (line, number) = _pushedBack.Dequeue();
@@ -172,18 +161,6 @@ internal sealed class CaptureLineReader
         // After the last replayed line, numbering goes on from the last line read from the input.
         LineNumber = _pushedBack.Count == 0 ? Math.Max(number, _lastRead) : number;
         return line;
-    }
-
-    // A NUL or bad bytes before this point of the line in progress.
-    private void CheckBad(int before)
-    {
-        if (_bad >= 0 && _bad < before)
-        {
-            CheckLength(_bad - _start); // a line too long before them is what is wrong first
-            throw _buffer[_bad] == '\0'
-                ? Error("expected kstat(1) text but found a NUL character (a binary file?)", LineNumber + 1, _bad - _start + 1)
-                : Error("expected UTF-8 text but found bytes that are not (a binary file?)", LineNumber + 1, _bad - _start + 1);
-        }
     }
 
     private void CheckLength(int length)
@@ -212,11 +189,6 @@ internal sealed class CaptureLineReader
             _buffer.AsSpan(_start, kept).CopyTo(_buffer);
         }
 
-        if (_bad >= 0)
-        {
-            _bad -= _start;
-        }
-
         _start = 0;
         _length = kept;
         int read;
@@ -228,13 +200,6 @@ internal sealed class CaptureLineReader
         {
             throw new KstatFormatException(
                 $"expected UTF-8 text but found bytes that are not (a binary file?): {e.Message}", SourceName, LineNumber + 1, kept + 1);
-        }
-
-        if (_bad < 0)
-        {
-            var added = _buffer.AsSpan(_length, read);
-            int bad = _replacementIsInvalid ? added.IndexOfAny('\0', Replacement) : added.IndexOf('\0');
-            _bad = bad < 0 ? -1 : _length + bad;
         }
 
         _length += read;

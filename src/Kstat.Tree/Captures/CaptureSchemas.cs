@@ -4,37 +4,25 @@ namespace Kstat.Tree;
 
 /// <summary>
 /// The schemas of a capture, shared by every kstat that prints the same statistic names in the same order (all the
-/// <c>cpu_info</c> kstats of a machine, every round of a series): one schema per shape rather than one per kstat.
+/// <c>cpu_info</c> kstats of a machine, every round of a series): one schema, with its name index, per shape rather
+/// than one per kstat.
 /// </summary>
-/// <remarks>Names are the builder's interned strings, so a shape is matched by reference, without hashing a string.</remarks>
+/// <remarks>Names are interned (<see cref="CaptureStrings"/>), so a shape is hashed and matched by reference.</remarks>
 internal sealed class CaptureSchemas
 {
     private readonly Dictionary<int, List<KstatSchema>> _byHash = [];
-    private readonly Dictionary<(KstatSchema, KstatShapes.Shape), KstatValueKind?[]> _kinds = [];
-    private KstatSchema? _last;
-    private (KstatSchema Schema, KstatShapes.Shape Fields, KstatValueKind?[] Kinds)? _lastKinds;
 
-    /// <summary>Finds the schema of these names, trying <paramref name="hint"/> (the kstat's schema in the round before) first.</summary>
+    /// <summary>Finds the schema with exactly these names, in this order.</summary>
     /// <returns>The schema, or <c>null</c> when no kstat had these names yet (or a name repeats: no schema has that).</returns>
-    public KstatSchema? Find(ReadOnlySpan<RawStatistic> statistics, KstatSchema? hint)
+    public KstatSchema? Find(ReadOnlySpan<RawStatistic> statistics)
     {
-        if (hint is not null && Matches(hint, statistics))
-        {
-            return hint;
-        }
-
-        if (_last is not null && Matches(_last, statistics))
-        {
-            return _last;
-        }
-
         if (_byHash.TryGetValue(Hash(statistics), out var candidates))
         {
             foreach (var schema in candidates)
             {
                 if (Matches(schema, statistics))
                 {
-                    return _last = schema;
+                    return schema;
                 }
             }
         }
@@ -59,31 +47,7 @@ internal sealed class CaptureSchemas
         }
 
         candidates.Add(schema);
-        return _last = schema;
-    }
-
-    /// <summary>Gets the kind the fields of a kstat type give each name of a schema (<c>null</c> where they give none), worked out once per schema.</summary>
-    public KstatValueKind?[] KindsOf(KstatSchema schema, KstatShapes.Shape fields)
-    {
-        if (_lastKinds is { } last && ReferenceEquals(last.Schema, schema) && ReferenceEquals(last.Fields, fields))
-        {
-            return last.Kinds;
-        }
-
-        if (!_kinds.TryGetValue((schema, fields), out var kinds))
-        {
-            var names = schema.Names;
-            kinds = new KstatValueKind?[names.Length];
-            for (int i = 0; i < kinds.Length; i++)
-            {
-                kinds[i] = fields.KindOf(names[i]);
-            }
-
-            _kinds.Add((schema, fields), kinds);
-        }
-
-        _lastKinds = (schema, fields, kinds);
-        return kinds;
+        return schema;
     }
 
     private static bool Matches(KstatSchema schema, ReadOnlySpan<RawStatistic> statistics)

@@ -6,16 +6,16 @@ namespace Kstat.Tree;
 /// <summary>The timestamp lines <c>kstat -T u</c> (seconds since the epoch) and <c>-T d</c> (<c>date(1)</c> style) print before each round.</summary>
 internal static partial class CaptureTimestamps
 {
-    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
-
     /// <summary>Tells whether a line is a <c>-T u</c> or <c>-T d</c> timestamp.</summary>
-    public static bool IsTimestamp(string line) => IsTimestamp(line.AsSpan());
-
-    /// <inheritdoc cref="IsTimestamp(string)"/>
     public static bool IsTimestamp(ReadOnlySpan<char> line)
     {
         var text = line.Trim();
-        if (text.Length is > 0 and <= 20 && !text.ContainsAnyExcept(Digits))
+        if (text.Length == 0 || !(char.IsAsciiDigit(text[0]) || char.IsAsciiLetterUpper(text[0])))
+        {
+            return false; // told at once for the lines of kstats, whose modules start with a small letter
+        }
+
+        if (text.Length <= 20 && !text.ContainsAnyExceptInRange('0', '9'))
         {
             return true;
         }

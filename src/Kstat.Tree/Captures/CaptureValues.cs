@@ -60,13 +60,6 @@ internal static class CaptureValues
     /// </summary>
     public static KstatValue As(KstatValueKind kind, KstatValue value)
     {
-        if (value.Kind == KstatValueKind.Int32 && kind == KstatValueKind.UInt32)
-        {
-            // The common case (cpu_stat, interrupt and I/O counters): a small count typed by its text.
-            long count = unchecked((long)value.ToUInt64Bits());
-            return count >= 0 ? KstatValue.FromUInt32((uint)count) : value;
-        }
-
         if (value.IsText)
         {
             // Text that is not an integer: only a time can make more of it (seconds, as the Perl kstat prints them).
@@ -177,7 +170,7 @@ internal static class CaptureValues
         return true;
     }
 
-    /// <summary>Parses a canonical decimal integer (see <see cref="IsCanonicalInteger"/>) that fits a <see cref="long"/>: instance numbers, JSON header fields.</summary>
+    /// <summary>Parses a canonical decimal integer (<c>0</c>, <c>42</c>, <c>-1</c>; not <c>007</c>, <c>-0</c>, <c>+1</c>) that fits a <see cref="long"/>: instance numbers, JSON header fields.</summary>
     public static bool TryParseCanonical(ReadOnlySpan<char> text, out long value)
     {
         value = 0;
@@ -190,27 +183,7 @@ internal static class CaptureValues
         return true;
     }
 
-    /// <summary>Tells whether the text is a decimal integer that printing gives back unchanged (<c>0</c>, <c>42</c>, <c>-1</c>; not <c>007</c>, <c>-0</c>, <c>+1</c>).</summary>
-    public static bool IsCanonicalInteger(ReadOnlySpan<char> text)
-    {
-        var digits = text.Length > 0 && text[0] == '-' ? text[1..] : text;
-        if (digits.Length is 0 or > 20 || (digits[0] == '0' && (digits.Length > 1 || digits.Length != text.Length)))
-        {
-            return false;
-        }
-
-        foreach (char c in digits)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // A canonical integer (see IsCanonicalInteger) whose magnitude fits 64 bits, in one pass.
+    // A canonical integer (printing it gives back the same text) whose magnitude fits 64 bits.
     private static bool TryParseCanonical(ReadOnlySpan<char> text, out bool negative, out ulong magnitude)
     {
         magnitude = 0;

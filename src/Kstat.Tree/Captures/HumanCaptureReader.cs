@@ -33,7 +33,7 @@ internal static class HumanCaptureReader
             else if (header is { } h)
             {
                 var (nameAt, classAt) = NameLine(lines, line, number);
-                kstat = builder.Kstat(h.Module, h.Instance, builder.Intern(line[nameAt]), repeatStartsRound: true);
+                kstat = builder.Kstat(h.Module, h.Instance, line[nameAt], repeatStartsRound: true);
                 kstat.Class = builder.Intern(line[classAt]);
                 header = null;
             }
@@ -49,7 +49,7 @@ internal static class HumanCaptureReader
                     throw lines.Error("expected a 'module:' header before the statistic rows but found an indented row", number, 1);
                 }
 
-                Row(builder, kstat, line, number);
+                Row(kstat, line, number);
             }
             else if (CaptureTimestamps.IsTimestamp(line))
             {
@@ -58,7 +58,7 @@ internal static class HumanCaptureReader
             }
             else
             {
-                throw lines.Error($"expected a 'module:' header, an indented statistic row or a blank line but found '{CaptureBuilder.Shorten(line.ToString())}'", number, 1);
+                throw lines.Error($"expected a 'module:' header, an indented statistic row or a blank line but found '{CaptureLineReader.Shorten(line)}'", number, 1);
             }
         }
 
@@ -98,7 +98,7 @@ internal static class HumanCaptureReader
     {
         if (!line.StartsWith("name:", StringComparison.Ordinal))
         {
-            throw lines.Error($"expected the 'name:' header line after the 'module:' line but found '{CaptureBuilder.Shorten(line.ToString())}'", number, 1);
+            throw lines.Error($"expected the 'name:' header line after the 'module:' line but found '{CaptureLineReader.Shorten(line)}'", number, 1);
         }
 
         int at = line.LastIndexOf("class:", StringComparison.Ordinal);
@@ -133,7 +133,7 @@ internal static class HumanCaptureReader
     }
 
     // "\t%-30s  value": the name fills 30 columns, then two spaces; a longer name is followed by two spaces too.
-    private static void Row(CaptureBuilder builder, KstatAccumulator kstat, ReadOnlySpan<char> line, int number)
+    private static void Row(KstatAccumulator kstat, ReadOnlySpan<char> line, int number)
     {
         int indent = line[0] == '\t' ? 1 : line.Length - line.TrimStart(' ').Length;
         var rest = line[indent..];
@@ -152,8 +152,8 @@ internal static class HumanCaptureReader
             (nameEnd, valueStart) = (rest.Length, rest.Length); // the value is empty and the padding was trimmed
         }
 
-        string name = builder.Intern(rest[..nameEnd].TrimEnd(' '));
-        if (name == "class")
+        var name = rest[..nameEnd].TrimEnd(' ');
+        if (name is "class")
         {
             // kstat(1) prints ks_class in the header of this format, never as a row: a row of that name is a statistic
             // called "class", which must not replace the kstat's class (and which a leaf hides behind its own).

@@ -8,13 +8,11 @@ internal sealed partial class JsonCaptureReader
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
     private readonly List<byte> _bytes = [];
-    private char[] _text = new char[256]; // an unescaped string
+    private char[] _text = new char[256]; // the string being unescaped
     private int _textLength;
 
-    private string ReadString() => ReadStringSpan().ToString();
-
-    /// <summary>Reads a string: the span lies in the line when it has no escape, else in a buffer of this reader; either way it is valid until the next string or line is read.</summary>
-    private ReadOnlySpan<char> ReadStringSpan()
+    /// <summary>Reads a string and returns its shared instance (kstat -j repeats its keys, names and most values in every object).</summary>
+    private string ReadString()
     {
         Need("'\"' starting a string");
         var line = Line;
@@ -29,7 +27,7 @@ internal sealed partial class JsonCaptureReader
         if (stop >= 0 && line[start + stop] == '"')
         {
             _position = start + stop + 1;
-            return line.Slice(start, stop); // no escape: the text as it is
+            return _builder.Intern(line.Slice(start, stop)); // no escape: the text as it is
         }
 
         _textLength = 0;
@@ -45,7 +43,7 @@ internal sealed partial class JsonCaptureReader
             if (c == '"')
             {
                 FlushBytes();
-                return _text.AsSpan(0, _textLength);
+                return _builder.Intern(_text.AsSpan(0, _textLength));
             }
 
             if (c != '\\')

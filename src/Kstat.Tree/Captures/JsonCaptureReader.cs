@@ -48,7 +48,7 @@ internal sealed partial class JsonCaptureReader
             string rest = Line[_position..].ToString();
             if (!CaptureTimestamps.IsTimestamp(rest))
             {
-                throw Error($"expected '[' starting a round of kstat -j output but found '{CaptureBuilder.Shorten(rest)}'");
+                throw Error($"expected '[' starting a round of kstat -j output but found '{CaptureLineReader.Shorten(rest)}'");
             }
 
             _builder.Timestamp(rest);
@@ -107,20 +107,19 @@ internal sealed partial class JsonCaptureReader
         List<PendingStatistic>? early = null;
         while (NextMember('}'))
         {
-            var key = ReadStringSpan();
-            switch (key)
+            switch (ReadString())
             {
                 case "module":
                     Expect(':');
-                    module = _builder.Intern(ReadStringSpan());
+                    module = ReadString();
                     break;
                 case "name":
                     Expect(':');
-                    name = _builder.Intern(ReadStringSpan());
+                    name = ReadString();
                     break;
                 case "class":
                     Expect(':');
-                    cls = _builder.Intern(ReadStringSpan());
+                    cls = ReadString();
                     break;
                 case "instance":
                     Expect(':');
@@ -153,16 +152,9 @@ internal sealed partial class JsonCaptureReader
 
         kstat ??= _builder.Kstat(module, instance.Value, name, repeatStartsRound: false);
         kstat.Type = type ?? kstat.Type;
-        foreach (var (statName, text, quoted, valueLine, valueColumn) in early ?? [])
+        foreach (var (statistic, text, quoted, valueLine, valueColumn) in early ?? [])
         {
-            if (quoted)
-            {
-                kstat.AddQuoted(statName, text, valueLine, valueColumn);
-            }
-            else
-            {
-                kstat.Add(statName, text, valueLine, valueColumn);
-            }
+            kstat.Add(statistic, text, valueLine, valueColumn, quoted);
         }
 
         // The "class" member is ks_class, wherever it stands: a "class" in the data (kstat(1) -j -p adds ks_class
@@ -179,7 +171,7 @@ internal sealed partial class JsonCaptureReader
         Expect('{');
         while (NextMember('}'))
         {
-            string name = _builder.Intern(ReadStringSpan());
+            string name = ReadString();
             Expect(':');
             Need("a statistic value");
             int line = _lines.LineNumber;
@@ -189,13 +181,9 @@ internal sealed partial class JsonCaptureReader
             {
                 early!.Add(new PendingStatistic(name, text.ToString(), quoted, line, column));
             }
-            else if (quoted)
-            {
-                kstat.AddQuoted(name, text, line, column);
-            }
             else
             {
-                kstat.Add(name, text, line, column);
+                kstat.Add(name, text, line, column, quoted);
             }
         }
     }
@@ -229,14 +217,14 @@ internal sealed partial class JsonCaptureReader
         return true;
     }
 
-    // A value: a string (true: quoted; the span is valid until the next string is read), a number or true/false/null,
-    // or a 2013 unquoted char value.
+    // A value: a string (true: quoted), a number or true/false/null, or a 2013 unquoted char value (these lie in the
+    // line, which stays until the next one is read).
     private bool ReadValue(out ReadOnlySpan<char> text)
     {
         char c = Line[_position];
         if (c == '"')
         {
-            text = ReadStringSpan();
+            text = ReadString();
             return true;
         }
 
@@ -294,7 +282,7 @@ internal sealed partial class JsonCaptureReader
         if (!CaptureValues.TryParseCanonical(text, out long value) || value < min || value > max)
         {
             _position = start;
-            throw Error($"expected {what} but found '{CaptureBuilder.Shorten(line[start..].ToString())}'");
+            throw Error($"expected {what} but found '{CaptureLineReader.Shorten(line[start..])}'");
         }
 
         return (int)value;

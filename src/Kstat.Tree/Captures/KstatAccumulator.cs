@@ -1,20 +1,17 @@
+using System.Runtime.InteropServices;
+
 namespace Kstat.Tree;
 
 /// <summary>
-/// The kstat a capture reader is reading: its header fields as the capture shows them and its statistics. The
-/// builder has one and resets it for each kstat; what a kstat becomes is kept in a <see cref="CaptureEntry"/>.
+/// The kstat a capture reader is reading: its header fields as the capture shows them and its statistics, each typed
+/// by its text alone. The builder has one and resets it for each kstat; what a kstat becomes is kept in a
+/// <see cref="CompletedKstat"/>.
 /// </summary>
-internal sealed class KstatAccumulator(CaptureBuilder builder)
+internal sealed class KstatAccumulator(CaptureStrings strings)
 {
     private readonly List<RawStatistic> _statistics = [];
 
     public KstatId Id { get; private set; }
-
-    public string Module => Id.Module;
-
-    public int Instance => Id.Instance;
-
-    public string Name => Id.Name;
 
     /// <summary>Gets or sets the class from the <c>class</c> line, the human header or the JSON member.</summary>
     public string? Class { get; set; }
@@ -26,10 +23,9 @@ internal sealed class KstatAccumulator(CaptureBuilder builder)
 
     public CaptureTime? SnapTime { get; private set; }
 
-    /// <summary>Gets the statistics in the order printed, without the pseudo-statistics; a name may repeat (the last wins later).</summary>
-    public List<RawStatistic> Statistics => _statistics;
+    /// <summary>Gets the statistics in the order printed, without the pseudo-statistics; a name may repeat until <see cref="Deduplicate"/>.</summary>
+    public ReadOnlySpan<RawStatistic> Statistics => CollectionsMarshal.AsSpan(_statistics);
 
-    /// <summary>Starts a kstat.</summary>
     public void Reset(KstatId id)
     {
         Id = id;
@@ -40,88 +36,80 @@ internal sealed class KstatAccumulator(CaptureBuilder builder)
         SnapTime = null;
     }
 
-    /// <summary>Starts a kstat again with what an earlier part of the round printed.</summary>
-    public void Resume(KstatId id, CaptureEntry entry)
+    /// <summary>Starts a kstat again with what an earlier part of the round made of it.</summary>
+    public void Resume(KstatId id, CompletedKstat earlier)
     {
-        Id = id;
-        _statistics.Clear();
+        Reset(id);
 
-        // What completion made of it gives back what it needs: a class and a crtime of "" and 0 count as absent.
-        var header = entry.Header;
-        Class = header.Class;
-        Type = entry.TypeGiven ? header.Type : null;
-        CrTime = new CaptureTime(header.CrTime, null, "crtime", 0, 0);
-        SnapTime = entry.Reading is { } r ? new CaptureTime(r.SnapTime, null, "snaptime", 0, 0) : null;
-        if (entry.Kept is { } kept)
+        // A class and a crtime of "" and 0 are what completion made of absent ones: the same again.
+        Class = earlier.Class;
+        Type = earlier.GivenType;
+        CrTime = new CaptureTime(earlier.CrTime, null, "crtime", 0, 0);
+        if (earlier.Reading is not { } reading)
+        {
+            return; // printed without data: nothing more to take up
+        }
+
+        SnapTime = new CaptureTime(reading.SnapTime, null, "snaptime", 0, 0);
+        if (earlier.Kept is { } kept)
         {
             _statistics.AddRange(kept);
+            return;
         }
-        else if (entry.Reading is { } reading)
+
+        var names = reading.Schema.Names;
+        for (int i = 0; i < names.Length; i++)
         {
-            var names = reading.Schema.Names;
-            for (int i = 0; i < names.Length; i++)
-            {
-                _statistics.Add(new RawStatistic(names[i], CaptureValues.Renarrow(reading.Values[i]), Quoted: false));
-            }
+            _statistics.Add(new RawStatistic(names[i], CaptureValues.Renarrow(reading.Values[i]), Quoted: false));
         }
     }
 
-    /// <summary>Adds a statistic printed as text (<c>kstat -p</c>, the human format, an unquoted JSON value).</summary>
-    /// <param name="name">The statistic name, interned.</param>
-    /// <param name="text">The value as printed.</param>
+    /// <summary>Adds a statistic, typed by its text: a canonical integer is a number, anything else (and a JSON string, whatever it looks like) text.</summary>
+    /// <param name="name">The statistic name.</param>
+    /// <param name="text">The value as printed, or a JSON string unescaped.</param>
     /// <param name="line">The 1-based line of the value.</param>
     /// <param name="column">The 1-based column of the value.</param>
-    public void Add(string name, ReadOnlySpan<char> text, int line, int column) => Add(name, text, line, column, null);
-
-    /// <summary>Adds a statistic printed as text, with the text value it most likely has (the kstat before had it on this line).</summary>
-    /// <param name="name">The statistic name, interned.</param>
-    /// <param name="text">The value as printed.</param>
-    /// <param name="line">The 1-based line of the value.</param>
-    /// <param name="column">The 1-based column of the value.</param>
-    /// <param name="likely">An interned text value to take when the text is the same, or <c>null</c>.</param>
-    /// <returns>The interned string when the value is text, else <c>null</c>.</returns>
-    public string? Add(string name, ReadOnlySpan<char> text, int line, int column, string? likely)
+    /// <param name="quoted">Whether the value was a JSON string.</param>
+    public void Add(ReadOnlySpan<char> name, ReadOnlySpan<char> text, int line, int column, bool quoted = false)
     {
         switch (name)
         {
             case "":
-                return null; // kstat(1) skips empty names
+                return; // kstat(1) skips empty names
             case "class":
-                Class = builder.Intern(text);
-                return null;
+                Class = strings.Intern(text);
+                return;
             case "crtime":
-                CrTime = CaptureTime.Parse(name, text, line, column);
-                return null;
+                CrTime = CaptureTime.Parse("crtime", text, line, column);
+                return;
             case "snaptime":
-                SnapTime = CaptureTime.Parse(name, text, line, column);
-                return null;
+                SnapTime = CaptureTime.Parse("snaptime", text, line, column);
+                return;
         }
 
-        if (CaptureValues.TryInferInteger(text, out var integer))
-        {
-            _statistics.Add(new RawStatistic(name, integer, Quoted: false));
-            return null;
-        }
-
-        // Text values repeat (a CPU's brand, a state): one string each, as for names.
-        string shared = likely is not null && text.SequenceEqual(likely) ? likely : builder.Intern(text);
-        _statistics.Add(new RawStatistic(name, KstatValue.FromString(shared), Quoted: false));
-        return shared;
+        var value = !quoted && CaptureValues.TryInferInteger(text, out var integer) ? integer : KstatValue.FromString(strings.Intern(text));
+        _statistics.Add(new RawStatistic(strings.Intern(name), value, quoted));
     }
 
-    /// <summary>Adds a JSON string value: always text, whatever it looks like.</summary>
-    /// <param name="name">The statistic name, interned.</param>
-    /// <param name="text">The unescaped string.</param>
-    /// <param name="line">The 1-based line of the value.</param>
-    /// <param name="column">The 1-based column of the value.</param>
-    public void AddQuoted(string name, ReadOnlySpan<char> text, int line, int column)
+    /// <summary>Leaves each name once: its last value, at its first position.</summary>
+    public void Deduplicate()
     {
-        if (name is "" or "class" or "crtime" or "snaptime")
+        var first = new Dictionary<string, int>(_statistics.Count, StringComparer.Ordinal);
+        int count = 0;
+        for (int i = 0; i < _statistics.Count; i++)
         {
-            Add(name, text, line, column);
-            return;
+            var statistic = _statistics[i];
+            if (first.TryGetValue(statistic.Name, out int at))
+            {
+                _statistics[at] = statistic;
+            }
+            else
+            {
+                first.Add(statistic.Name, count);
+                _statistics[count++] = statistic;
+            }
         }
 
-        _statistics.Add(new RawStatistic(name, KstatValue.FromString(builder.Intern(text)), Quoted: true));
+        _statistics.RemoveRange(count, _statistics.Count - count);
     }
 }

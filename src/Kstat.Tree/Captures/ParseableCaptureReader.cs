@@ -25,40 +25,19 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
 
     private Separator _separator;
 
-    // The kstat of the previous line and its "module:instance:name" key: consecutive lines mostly share it.
-    private KstatAccumulator? _last;
-    private char[] _lastKey = new char[256];
-    private int _lastKeyLength;
-
-    // The statistic names of the kstat before, line by line, and of this one: kstats of one shape print the same
-    // names in the same order (every cpu_info of a machine), so a name is mostly told by comparing it, not hashing it.
-    // Text values likewise (a state, a brand): the one on the same line of the kstat before.
-    private string[] _predicted = new string[64];
-    private string?[] _predictedText = new string?[64];
-    private int _predictedCount;
-    private string[] _names = new string[64];
-    private string?[] _texts = new string?[64];
-    private int _nameCount;
-
     public static void Read(CaptureLineReader lines, CaptureBuilder builder) => new ParseableCaptureReader(lines, builder).ReadLines();
 
     private void ReadLines()
     {
         while (lines.TryReadLine(out ReadOnlySpan<char> line))
         {
-            if (line.Length > 0 && char.IsAsciiLetterLower(line[0]))
-            {
-                ReadLine(line); // most lines: a module starts with a small letter
-            }
-            else if (line.IsWhiteSpace())
+            if (line.IsWhiteSpace())
             {
                 builder.EndRound();
-                _last = null;
             }
-            else if (!char.IsAsciiLetterLower(line[0]) && CaptureTimestamps.IsTimestamp(line)) // a timestamp starts with a digit or a capital
+            else if (CaptureTimestamps.IsTimestamp(line))
             {
                 builder.Timestamp(line.ToString());
-                _last = null;
             }
             else
             {
@@ -107,27 +86,7 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
         }
 
         var statistic = line[(c3 + 1)..keyEnd];
-        KstatAccumulator kstat;
-        if (_last is not null && c3 == _lastKeyLength && line[..c3].SequenceEqual(_lastKey.AsSpan(0, c3)))
-        {
-            kstat = _last;
-        }
-        else
-        {
-            kstat = _last = builder.Kstat(line[..c1], instance, line[(c2 + 1)..c3], repeatStartsRound: false);
-            (_predicted, _names) = (_names, _predicted);
-            (_predictedText, _texts) = (_texts, _predictedText);
-            _predictedCount = _nameCount;
-            _nameCount = 0;
-            if (c3 > _lastKey.Length)
-            {
-                _lastKey = new char[Math.Max(c3, _lastKey.Length * 2)];
-            }
-
-            line[..c3].CopyTo(_lastKey);
-            _lastKeyLength = c3;
-        }
-
+        var kstat = builder.Kstat(line[..c1], instance, line[(c2 + 1)..c3], repeatStartsRound: false);
         if (valueStart < 0 && statistic is "crtime" or "snaptime")
         {
             return; // a -l listing: no time to keep.
@@ -135,19 +94,7 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
 
         // Where TABs were expanded the exact blanks are lost anyway: trailing ones are taken as editing noise.
         var value = valueStart < 0 ? default : tab >= 0 ? line[valueStart..] : line[valueStart..].TrimEnd(' ');
-        int at = _nameCount;
-        bool same = at < _predictedCount && statistic.SequenceEqual(_predicted[at]);
-        string name = same ? _predicted[at] : builder.Intern(statistic);
-        string? text = kstat.Add(name, value, number, (valueStart < 0 ? keyEnd : valueStart) + 1, same ? _predictedText[at] : null);
-        if (at == _names.Length)
-        {
-            Array.Resize(ref _names, at * 2);
-            Array.Resize(ref _texts, at * 2);
-        }
-
-        _names[at] = name;
-        _texts[at] = text;
-        _nameCount = at + 1;
+        kstat.Add(statistic, value, number, (valueStart < 0 ? keyEnd : valueStart) + 1);
     }
 
     // module:instance: with a canonical instance number (the common case).
@@ -172,7 +119,7 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
         int c1 = line.IndexOf(':');
         if (c1 <= 0)
         {
-            return lines.Error($"{Expected} but found '{Shorten(line)}'", number, 1);
+            return lines.Error($"{Expected} but found '{CaptureLineReader.Shorten(line)}'", number, 1);
         }
 
         int c2 = IndexOf(line, ':', c1 + 1);
@@ -181,10 +128,8 @@ internal sealed class ParseableCaptureReader(CaptureLineReader lines, CaptureBui
             return lines.Error($"{Expected}: a ':' after the instance is missing", number, line.Length + 1);
         }
 
-        return lines.Error($"expected an instance number (%d) but found '{Shorten(line[(c1 + 1)..c2])}'", number, c1 + 2);
+        return lines.Error($"expected an instance number (%d) but found '{CaptureLineReader.Shorten(line[(c1 + 1)..c2])}'", number, c1 + 2);
     }
-
-    private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
 
     private static Separator Detect(ReadOnlySpan<char> line, int c2)
     {

@@ -98,9 +98,7 @@ public sealed class SnapshotChain : IKstatChain, IKstatSeries
 
         // A replacing decoder, so that the line reader can say on which line and column the bad bytes are.
         using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize);
-        // A kstat takes 500 bytes or more of -p text: a table sized for that grows at most once or twice.
-        return Read(new CaptureLineReader(reader, path, replacementIsInvalid: true, bufferSize / 2), format,
-            stream.CanSeek ? (int)Math.Min(stream.Length / 1024, 1 << 20) : 0);
+        return Read(new CaptureLineReader(reader, path, replacementIsInvalid: true, bufferSize / 2), format);
     }
 
     /// <summary>Reads a capture held in a string.</summary>
@@ -127,17 +125,17 @@ public sealed class SnapshotChain : IKstatChain, IKstatSeries
     {
         ArgumentNullException.ThrowIfNull(reader);
         CheckFormat(format);
-        return Read(new CaptureLineReader(reader, sourceName), format, 0);
+        return Read(new CaptureLineReader(reader, sourceName), format);
     }
 
-    private static SnapshotChain Read(CaptureLineReader lines, SnapshotFormat format, int expectedKstats)
+    private static SnapshotChain Read(CaptureLineReader lines, SnapshotFormat format)
     {
         if (format == SnapshotFormat.Auto)
         {
             format = Detect(lines);
         }
 
-        var builder = new CaptureBuilder(lines, expectedKstats);
+        var builder = new CaptureBuilder(lines);
         switch (format)
         {
             case SnapshotFormat.Json:
