@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Kstat.Ecosystem.Tests.Support;
 
@@ -49,40 +48,15 @@ public sealed class NativeBuildTests
         ];
 
         // The tool itself is checked elsewhere against kstat(1); here one reference point: the C kstat's -p capture comes back.
-        Assert.Equal(File.ReadAllBytes(parseable), Run(native, commands[0]).Stdout);
+        Assert.Equal(File.ReadAllBytes(parseable), Programs.Run(native, commands[0]).Stdout);
         foreach (string[] args in commands)
         {
-            var expected = Run("dotnet", [tool, .. args]);
-            var actual = Run(native, args);
+            var expected = Programs.Run("dotnet", [tool, .. args]);
+            var actual = Programs.Run(native, args);
 
             string command = string.Join(' ', args);
             Assert.True(expected.Stdout.AsSpan().SequenceEqual(actual.Stdout), $"kstat {command}: stdout differs");
             Assert.Equal((expected.ExitCode, expected.Stderr), (actual.ExitCode, actual.Stderr));
         }
-    }
-
-    private static (int ExitCode, byte[] Stdout, string Stderr) Run(string program, string[] args)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["TZ"] = "UTC";
-        using var process = Process.Start(start)!;
-        using var stdout = new MemoryStream();
-        using var stderr = new MemoryStream();
-        var copyErr = process.StandardError.BaseStream.CopyToAsync(stderr);
-        process.StandardOutput.BaseStream.CopyTo(stdout);
-        copyErr.Wait();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), $"{program} did not exit");
-        return (process.ExitCode, stdout.ToArray(), System.Text.Encoding.UTF8.GetString(stderr.ToArray()));
     }
 }

@@ -38,30 +38,10 @@ public sealed class ToolPackageTests
 
         // A capture in the form C kstat(1) prints with -p: the installed tool must give back the same bytes.
         string capture = Repository.PathOf("tests", "data", "c-kstat-p.txt");
-        var (exitCode, output, error) = Run(Path.Combine(tools, "kstat"), "-p", "--file", capture);
+        var (exitCode, output, error) = Programs.Run(Path.Combine(tools, "kstat"), "-p", "--file", capture);
 
         Assert.Equal("", error);
         Assert.Equal(0, exitCode);
-        Assert.Equal(File.ReadAllText(capture), output);
-    }
-
-    private static (int ExitCode, string Output, string Error) Run(string program, params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), $"{program} did not exit");
-        return (process.ExitCode, output, error.Result);
+        Assert.Equal(File.ReadAllBytes(capture), output);
     }
 }

@@ -9,26 +9,25 @@ namespace Kstat.Tree.Tests.Support;
 public sealed class FakeChain : IKstatChain
 {
     private readonly Lock _lock = new();
-    private readonly List<KstatHeader> _pending = [];
-    private IReadOnlyList<KstatHeader> _headers = [];
-    private long _nextKid = 1;
+    private readonly ChainMembers _members;
+    private readonly long _firstId; // 1 for a chain made empty, so that every chain starts at id 1
     private long _generation;
-    private bool _dirty;
 
     public FakeChain(params string[] keys)
     {
+        _members = new ChainMembers(_lock);
         foreach (var key in keys)
         {
             Add(key);
         }
 
-        Update();
-        ChainId = 1;
+        _members.Update();
+        _firstId = _members.ChainId == 0 ? 1 : 0;
     }
 
-    public long ChainId { get; private set; }
+    public long ChainId => _members.ChainId + _firstId;
 
-    public IReadOnlyList<KstatHeader> Headers => Volatile.Read(ref _headers);
+    public IReadOnlyList<KstatHeader> Headers => _members.Headers;
 
     public int Reads => Volatile.Read(ref _reads);
 
@@ -42,26 +41,9 @@ public sealed class FakeChain : IKstatChain
 
     private int _reads;
 
-    public KstatHeader Add(string key, string @class = "misc")
-    {
-        lock (_lock)
-        {
-            var parts = key.Split(':');
-            var header = new KstatHeader(parts[0], int.Parse(parts[1]), parts[2], @class, KstatType.Named, 1000 * _nextKid, _nextKid++);
-            _pending.Add(header);
-            _dirty = true;
-            return header;
-        }
-    }
+    public KstatHeader Add(string key, string @class = "misc") => _members.Add(key, @class);
 
-    public void Remove(string key)
-    {
-        lock (_lock)
-        {
-            _pending.RemoveAll(h => h.Key == key);
-            _dirty = true;
-        }
-    }
+    public void Remove(string key) => _members.Remove(key);
 
     public void Recreate(string key)
     {
@@ -80,15 +62,7 @@ public sealed class FakeChain : IKstatChain
                 throw new KstatException("kstat_chain_update failed", 11);
             }
 
-            if (!_dirty)
-            {
-                return false;
-            }
-
-            _dirty = false;
-            Volatile.Write(ref _headers, _pending.ToArray());
-            ChainId++;
-            return true;
+            return _members.Update();
         }
     }
 
@@ -96,7 +70,7 @@ public sealed class FakeChain : IKstatChain
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         Interlocked.Increment(ref _reads);
-        if (!Headers.Any(h => h.Kid == header.Kid))
+        if (!_members.Contains(header.Kid))
         {
             throw new KstatNotFoundException(null, header.Key);
         }

@@ -28,16 +28,14 @@ public enum ChainPoint
 public sealed class ScriptedChain : IKstatChain
 {
     private readonly Lock _lock = new();
-    private readonly List<KstatHeader> _pending = [];
+    private readonly ChainMembers _members;
     private readonly Dictionary<long, long> _counters = [];
     private readonly List<(ChainPoint Point, Func<KstatHeader?, bool> When, Gate Gate)> _parks = [];
-    private KstatHeader[] _headers = [];
-    private long _nextKid = 1;
     private long _clock;
-    private bool _dirty;
 
     public ScriptedChain(params string[] keys)
     {
+        _members = new ChainMembers(_lock);
         foreach (string key in keys)
         {
             Add(key);
@@ -46,14 +44,14 @@ public sealed class ScriptedChain : IKstatChain
         Update();
     }
 
-    public long ChainId { get; private set; }
+    public long ChainId => _members.ChainId;
 
     public IReadOnlyList<KstatHeader> Headers
     {
         get
         {
             Park(ChainPoint.HeadersTaken, null);
-            return Volatile.Read(ref _headers);
+            return _members.Headers;
         }
     }
 
@@ -64,24 +62,13 @@ public sealed class ScriptedChain : IKstatChain
     {
         lock (_lock)
         {
-            var parts = key.Split(':');
-            long kid = _nextKid++;
-            var header = new KstatHeader(parts[0], int.Parse(parts[1]), parts[2], "misc", KstatType.Named, 1000 * kid, kid);
-            _pending.Add(header);
-            _counters[kid] = start - 1;
-            _dirty = true;
+            var header = _members.Add(key);
+            _counters[header.Kid] = start - 1;
             return header;
         }
     }
 
-    public void Remove(string key)
-    {
-        lock (_lock)
-        {
-            _pending.RemoveAll(h => h.Key == key);
-            _dirty = true;
-        }
-    }
+    public void Remove(string key) => _members.Remove(key);
 
     /// <summary>Deletes the kstat and creates it again under the same key (new kid and crtime), its counter from <paramref name="start"/>.</summary>
     public KstatHeader Recreate(string key, long start = 1)
@@ -90,7 +77,7 @@ public sealed class ScriptedChain : IKstatChain
         return Add(key, start);
     }
 
-    public KstatHeader HeaderOf(string key) => Volatile.Read(ref _headers).Single(h => h.Key == key);
+    public KstatHeader HeaderOf(string key) => _members.Headers.Single(h => h.Key == key);
 
     /// <summary>Parks the first thread that reaches <paramref name="point"/> (for a header matching <paramref name="when"/>) at the returned gate.</summary>
     public Gate ParkOnce(ChainPoint point, Func<KstatHeader?, bool>? when = null)
@@ -104,21 +91,7 @@ public sealed class ScriptedChain : IKstatChain
         return gate;
     }
 
-    public bool Update()
-    {
-        lock (_lock)
-        {
-            if (!_dirty)
-            {
-                return false;
-            }
-
-            _dirty = false;
-            Volatile.Write(ref _headers, _pending.ToArray());
-            ChainId++;
-            return true;
-        }
-    }
+    public bool Update() => _members.Update();
 
     public KstatReading Read(KstatHeader header)
     {
@@ -126,7 +99,7 @@ public sealed class ScriptedChain : IKstatChain
         KstatReading reading;
         lock (_lock)
         {
-            if (!_headers.Any(h => h.Kid == header.Kid))
+            if (!_members.Contains(header.Kid))
             {
                 reading = null!;
             }
