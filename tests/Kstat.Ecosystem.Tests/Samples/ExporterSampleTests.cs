@@ -66,18 +66,7 @@ public sealed partial class ExporterSampleTests
     private static string Freemem(string capture) =>
         File.ReadAllLines(capture).Select(l => Regex.Match(l, @"^unix:0:system_pages:freemem\s+(\d+)")).Single(m => m.Success).Groups[1].Value;
 
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Dll);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        return Process.Start(start)!;
-    }
+    private static Process Start(params string[] args) => Process.Start(Programs.StartInfo("dotnet", [Dll, .. args]))!;
 
     private static void Signal(Process process, string signal)
     {

@@ -16,19 +16,8 @@ public static class DotNet
     /// <summary>Runs <c>dotnet args…</c> in a directory; returns the exit code and everything it printed.</summary>
     public static (int ExitCode, string Output) Run(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var start = Programs.StartInfo("dotnet", args);
+        start.WorkingDirectory = workingDirectory;
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         // No build servers (MSBuild nodes, the compiler server): they would outlive the test, holding its output pipes.
